@@ -1,0 +1,181 @@
+"""Reading a person's answer to one question, and saying what to fix when it cannot be read.
+
+Two ways in: a submitted form (field name to list of values, as a browser sends it) and one line of
+text (the CLI and walk tokens). Both return an Answer or an AnswerError; neither raises on bad input.
+Messages follow the GOV.UK error message style: say what happened and how to fix it, plainly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import Answer, Question
+
+Form = Mapping[str, Sequence[str]]
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerError:
+    message: str
+    field: str = "answer"
+    """The form field the message belongs to, so the page can link the error summary to it."""
+
+
+def _first(form: Form, name: str) -> str:
+    values = form.get(name) or [""]
+    return values[0].strip()
+
+
+def _choice(question: Question, chosen: Sequence[str]) -> Answer | AnswerError:
+    chosen = [c for c in chosen if c]
+    if question.type == "multiple":
+        if not chosen:
+            return AnswerError("Select all that apply, or select the answer that says none of these apply")
+        unknown = [c for c in chosen if question.option(c) is None]
+        if unknown:
+            return AnswerError("Select from the answers shown")
+        exclusive = [c for c in chosen if question.option(c).exclusive]  # type: ignore[union-attr]
+        if exclusive and len(set(chosen)) > 1:
+            label = question.option(exclusive[0]).label  # type: ignore[union-attr]
+            return AnswerError(f"Select '{label}' on its own, or untick it and select the answers that apply")
+        return tuple(o.value for o in question.options if o.value in chosen)
+    if len(chosen) != 1:
+        return AnswerError("Select one answer" if not chosen else "Select only one answer")
+    if question.option(chosen[0]) is None:
+        return AnswerError("Select one of the answers shown")
+    return chosen[0]
+
+
+def _number(question: Question, text: str) -> Answer | AnswerError:
+    unit = question.unit or "a number"
+    text = text.replace(",", "").strip()
+    if not text:
+        return AnswerError(f"Enter {unit} as a whole number" if question.unit else "Enter a whole number")
+    if not re.fullmatch(r"-?\d{1,9}", text):
+        example = question.minimum if question.minimum is not None and question.minimum > 0 else 6
+        return AnswerError(f"Enter {unit} as a whole number using digits, like {example}")
+    value = int(text)
+    low, high = question.minimum, question.maximum
+    if low is not None and high is not None and not low <= value <= high:
+        return AnswerError(f"Enter a whole number from {low} to {high}")
+    if low is not None and value < low:
+        return AnswerError(f"Enter a whole number of {low} or more")
+    if high is not None and value > high:
+        return AnswerError(f"Enter a whole number of {high} or less")
+    return value
+
+
+def _date(day: str, month: str, year: str) -> dt.date | AnswerError:
+    parts = {"day": day, "month": month, "year": year}
+    missing = [name for name, value in parts.items() if not value]
+    if len(missing) == 3:
+        return AnswerError("Enter the date", "day")
+    if missing:
+        return AnswerError(f"The date must include a {' and a '.join(missing)}", missing[0])
+    if not all(value.isdigit() for value in parts.values()):
+        wrong = next(name for name, value in parts.items() if not value.isdigit())
+        return AnswerError("The date must be a real date, written in numbers, like 27 3 2026", wrong)
+    if len(year) != 4:
+        return AnswerError("The year must include 4 numbers", "year")
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return AnswerError("The date must be a real date", "day")
+
+
+def _time(hour: str, minute: str) -> dt.time | AnswerError:
+    if not hour and not minute:
+        return AnswerError("Enter the time, like 14 30 for 2:30pm", "hour")
+    if not hour.isdigit() or not (minute or "0").isdigit():
+        return AnswerError("The time must be written in numbers, like 14 30", "hour")
+    try:
+        return dt.time(int(hour), int(minute or "0"))
+    except ValueError:
+        return AnswerError("The time must be a real time, from 00 00 to 23 59", "hour")
+
+
+def from_form(question: Question, form: Form) -> Answer | AnswerError:
+    """Read a submitted form for ``question``."""
+    if question.type in ("single", "yes_no", "multiple"):
+        return _choice(question, list(form.get("answer") or []))
+    if question.type == "number":
+        return _number(question, _first(form, "answer"))
+    date = _date(_first(form, "day"), _first(form, "month"), _first(form, "year"))
+    if isinstance(date, AnswerError):
+        return date
+    if question.type == "date":
+        return date.isoformat()
+    time = _time(_first(form, "hour"), _first(form, "minute"))
+    if isinstance(time, AnswerError):
+        return time
+    return dt.datetime.combine(date, time).isoformat(timespec="minutes")
+
+
+def from_text(question: Question, text: str) -> Answer | AnswerError:
+    """Read one answer written as text: ``yes``, ``a,b``, ``12``, ``2026-11-22`` or ``2026-11-22T14:30``."""
+    text = text.strip()
+    if question.type in ("single", "yes_no"):
+        return _choice(question, [text])
+    if question.type == "multiple":
+        return _choice(question, [part.strip() for part in text.split(",")])
+    if question.type == "number":
+        return _number(question, text)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{1,2}):(\d{2}))?", text)
+    if match is None or (question.type == "datetime") != (match.group(4) is not None):
+        shape = "2026-11-22T14:30" if question.type == "datetime" else "2026-11-22"
+        return AnswerError(f"Write the {question.type.replace('datetime', 'date and time')} like {shape}")
+    form = dict(zip(("year", "month", "day", "hour", "minute"), ([g or ""] for g in match.groups()), strict=True))
+    return from_form(question, form)
+
+
+def to_text(answer: Answer) -> str:
+    """The text form that from_text reads back to the same answer."""
+    if isinstance(answer, tuple):
+        return ",".join(answer)
+    return str(answer)
+
+
+def to_form(question: Question, answer: Answer) -> dict[str, list[str]]:
+    """The form fields that show ``answer`` again, for pre-filling a question a person goes back to."""
+    if isinstance(answer, tuple):
+        return {"answer": list(answer)}
+    if question.type in ("date", "datetime"):
+        moment = dt.datetime.fromisoformat(str(answer))
+        form = {"day": [str(moment.day)], "month": [str(moment.month)], "year": [str(moment.year)]}
+        if question.type == "datetime":
+            form |= {"hour": [f"{moment.hour:02d}"], "minute": [f"{moment.minute:02d}"]}
+        return form
+    return {"answer": [str(answer)]}
+
+
+def describe(question: Question, answer: Answer) -> str:
+    """How an answer reads back to a person in a summary or a decision record."""
+    if isinstance(answer, tuple):
+        return "; ".join(o.label for o in question.options if o.value in answer)
+    if question.type in ("single", "yes_no"):
+        option = question.option(str(answer))
+        return option.label if option else str(answer)
+    if question.type == "number":
+        return f"{answer} {question.unit}".strip()
+    moment = dt.datetime.fromisoformat(str(answer))
+    day = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    if question.type == "date":
+        return day
+    return f"{day} at {clock(moment.time())}"
+
+
+def clock(time: dt.time) -> str:
+    """A time the GOV.UK way: 9am, 2:30pm, midday, midnight."""
+    if time.hour == 12 and time.minute == 0:
+        return "midday"
+    if time.hour == 0 and time.minute == 0:
+        return "midnight"
+    hour = time.hour % 12 or 12
+    suffix = "am" if time.hour < 12 else "pm"
+    return f"{hour}{suffix}" if time.minute == 0 else f"{hour}:{time.minute:02d}{suffix}"

@@ -1,0 +1,47 @@
+"""Compiling a guide for the browser: the guide's own data plus the references it needs to render,
+as one JSON document. The browser loads this and nothing else."""
+
+from __future__ import annotations
+
+import json
+from posixpath import dirname
+from typing import Any
+
+from .load import guide_from_data
+from .model import Guide
+from .problems import GuideError, Problem
+from .references import References
+
+FORMAT = 1
+
+
+def root_for(page: str) -> str:
+    """The relative way up from a page to the site root: ``guides/x.md`` gives ``../``."""
+    depth = len([part for part in dirname(page).split("/") if part])
+    return "../" * depth
+
+
+def compile_guide(data: Any, guide: Guide, refs: References) -> str:
+    return json.dumps(
+        {"format": FORMAT, "guide": data, "references": refs.for_guide(guide)},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+
+
+def load_compiled(text: str) -> tuple[Guide, References]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GuideError([Problem("", "", f"compiled guide is not valid JSON: {error.msg}")]) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise GuideError([Problem("", "", f"compiled guide is not format {FORMAT}: rebuild the site")])
+    guide = guide_from_data(document.get("guide"))
+    references = document.get("references") or {}
+    return guide, References(
+        sources=references.get("sources", {}),
+        titles=references.get("titles", {}),
+        root=references.get("root", ""),
+    )
+

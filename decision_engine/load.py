@@ -1,0 +1,328 @@
+"""Turn a guide's plain data (parsed from YAML or JSON) into the frozen model.
+
+Loading checks shape and types and collects every problem it meets rather than stopping at the first,
+so an author sees all of them at once. Graph checks (targets, cycles, reachability) are in validate.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, cast
+
+from .conditions import ANSWER_OPS, GROUP_OPS
+from .model import (
+    QUESTION_TYPES,
+    YES_NO_OPTIONS,
+    Action,
+    Citation,
+    Condition,
+    Contact,
+    Guide,
+    Option,
+    Outcome,
+    Question,
+    QuestionType,
+    Rule,
+)
+from .problems import GuideError, Problem
+
+URGENCIES = ("emergency", "urgent", "standard", "routine")
+
+
+class _Reader:
+    """Reads fields from mappings, noting a problem for each missing or mistyped one."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, node: str, message: str) -> None:
+        self.problems.append(Problem(self.file, node, message))
+
+    def text(self, data: Mapping[str, Any], key: str, node: str, *, required: bool = True) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(node, f"'{key}' is missing")
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(node, f"'{key}' must be text, not {_kind(value)}")
+            return ""
+        return value.strip()
+
+    def whole(self, data: Mapping[str, Any], key: str, node: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(node, f"'{key}' must be a whole number, not {_kind(value)}")
+            return None
+        return value
+
+    def items(self, data: Mapping[str, Any], key: str, node: str, *, required: bool = False) -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(node, f"'{key}' is missing")
+            return []
+        if not isinstance(value, list):
+            self.problem(node, f"'{key}' must be a list, not {_kind(value)}")
+            return []
+        return value
+
+    def mapping(self, value: Any, node: str, what: str) -> Mapping[str, Any] | None:
+        if not isinstance(value, Mapping):
+            self.problem(node, f"{what} must be a mapping of keys to values, not {_kind(value)}")
+            return None
+        return cast(Mapping[str, Any], value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()} (put yes/no values in quotes)"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _citations(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Citation, ...]:
+    found = []
+    for i, raw in enumerate(r.items(data, "cite", node), start=1):
+        item = r.mapping(raw, node, f"citation {i}")
+        if item is None:
+            continue
+        found.append(
+            Citation(
+                handbook=r.text(item, "handbook", node),
+                source=r.text(item, "source", node),
+                part=r.text(item, "part", node),
+            )
+        )
+    return tuple(found)
+
+
+def _condition(r: _Reader, raw: Any, node: str, where: str) -> Condition | None:
+    data = r.mapping(raw, node, f"{where}: the condition")
+    if data is None:
+        return None
+    for group in GROUP_OPS:
+        if group in data:
+            if len(data) != 1:
+                r.problem(node, f"{where}: '{group}' must stand alone in its condition")
+                return None
+            inner = data[group]
+            if group == "not":
+                part = _condition(r, inner, node, where)
+                return Condition(op="not", parts=(part,)) if part else None
+            if not isinstance(inner, list) or not inner:
+                r.problem(node, f"{where}: '{group}' needs a list of conditions")
+                return None
+            parts = [_condition(r, p, node, where) for p in inner]
+            if any(p is None for p in parts):
+                return None
+            return Condition(op=group, parts=tuple(p for p in parts if p is not None))
+    if "answered" in data:
+        question = data["answered"]
+        if not isinstance(question, str):
+            r.problem(node, f"{where}: 'answered' must name a question")
+            return None
+        return Condition(op="answered", question=question)
+    question = data.get("answer")
+    ops = [k for k in data if k != "answer"]
+    if not isinstance(question, str) or len(ops) != 1 or ops[0] not in ANSWER_OPS:
+        vocabulary = ", ".join([*ANSWER_OPS, *GROUP_OPS])
+        r.problem(node, f"{where}: a condition needs 'answer: QUESTION' and one test out of: {vocabulary}")
+        return None
+    op = ops[0]
+    value = data[op]
+    if op == "one_of":
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            r.problem(node, f"{where}: 'one_of' needs a list of answer values in quotes")
+            return None
+        return Condition(op=op, question=question, value=tuple(value))
+    if op in ("selected_at_least", "at_least", "at_most", "less_than", "more_than"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            r.problem(node, f"{where}: '{op}' needs a whole number, not {_kind(value)}")
+            return None
+        return Condition(op=op, question=question, value=value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        r.problem(node, f"{where}: '{op}' needs an answer value, not {_kind(value)}")
+        return None
+    return Condition(op=op, question=question, value=value)
+
+
+def _rules(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Rule, ...]:
+    rules = []
+    for i, raw in enumerate(r.items(data, "next", node, required=True), start=1):
+        item = r.mapping(raw, node, f"rule {i}")
+        if item is None:
+            continue
+        when = None
+        if "if" in item:
+            when = _condition(r, item["if"], node, f"rule {i}")
+            if when is None:
+                continue
+        label = item.get("label")
+        if not isinstance(label, str) or not label.strip():
+            r.problem(node, f"rule {i} has no label (every rule needs a short label for diagrams and reasons)")
+            label = ""
+        rules.append(
+            Rule(
+                goto=r.text(item, "goto", node),
+                label=label.strip(),
+                when=when,
+                cite=_citations(r, item, node),
+            )
+        )
+    return tuple(rules)
+
+
+def _options(r: _Reader, data: Mapping[str, Any], node: str, qtype: str) -> tuple[Option, ...]:
+    if qtype == "yes_no":
+        if "options" in data:
+            r.problem(node, "a yes_no question has the options Yes and No already; remove 'options'")
+        return tuple(Option(value, label) for value, label in YES_NO_OPTIONS)
+    raw_options = r.items(data, "options", node, required=qtype in ("single", "multiple"))
+    if qtype not in ("single", "multiple"):
+        if raw_options:
+            r.problem(node, f"a {qtype} question takes no 'options'")
+        return ()
+    options = []
+    for i, raw in enumerate(raw_options, start=1):
+        item = r.mapping(raw, node, f"option {i}")
+        if item is None:
+            continue
+        value = item.get("value")
+        if not isinstance(value, str) or not value:
+            r.problem(node, f"option {i} needs a 'value' in quotes, not {_kind(value)}")
+            continue
+        options.append(
+            Option(
+                value=value,
+                label=r.text(item, "label", node),
+                hint=r.text(item, "hint", node, required=False),
+                exclusive=bool(item.get("exclusive", False)),
+            )
+        )
+    return tuple(options)
+
+
+def _question(r: _Reader, data: Mapping[str, Any]) -> Question | None:
+    node = r.text(data, "id", "?")
+    qtype = data.get("type")
+    if qtype not in QUESTION_TYPES:
+        r.problem(node, f"'type' must be one of {', '.join(QUESTION_TYPES)}, not {_kind(qtype)}")
+        return None
+    return Question(
+        id=node,
+        type=cast(QuestionType, qtype),
+        text=r.text(data, "text", node),
+        hint=r.text(data, "hint", node, required=False),
+        options=_options(r, data, node, qtype),
+        minimum=r.whole(data, "min", node),
+        maximum=r.whole(data, "max", node),
+        unit=r.text(data, "unit", node, required=False),
+        next=_rules(r, data, node),
+    )
+
+
+def _actions(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Action, ...]:
+    actions = []
+    for i, raw in enumerate(r.items(data, "actions", node), start=1):
+        item = r.mapping(raw, node, f"action {i}")
+        if item is None:
+            continue
+        levels = [k for k in ("must", "should") if k in item]
+        if len(levels) != 1 or len(item) != 1:
+            r.problem(node, f"action {i} must be written 'must: ...' or 'should: ...'")
+            continue
+        actions.append(Action(text=r.text(item, levels[0], node), level="must" if levels[0] == "must" else "should"))
+    return tuple(actions)
+
+
+def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
+    node = r.text(data, "id", "?")
+    urgency = data.get("urgency", "standard")
+    if urgency not in URGENCIES:
+        r.problem(node, f"'urgency' must be one of {', '.join(URGENCIES)}")
+        urgency = "standard"
+    contacts = []
+    for i, raw in enumerate(r.items(data, "contacts", node), start=1):
+        item = r.mapping(raw, node, f"contact {i}")
+        if item is not None:
+            contacts.append(
+                Contact(
+                    name=r.text(item, "name", node),
+                    detail=r.text(item, "detail", node),
+                    area=r.text(item, "area", node, required=False),
+                )
+            )
+    next_steps = []
+    for step in r.items(data, "next_steps", node):
+        if isinstance(step, str) and step.strip():
+            next_steps.append(step.strip())
+        else:
+            r.problem(node, f"each of 'next_steps' must be text, not {_kind(step)}")
+    return Outcome(
+        id=node,
+        title=r.text(data, "title", node),
+        summary=r.text(data, "summary", node),
+        urgency=urgency,
+        actions=_actions(r, data, node),
+        contacts=tuple(contacts),
+        next_steps=tuple(next_steps),
+        cite=_citations(r, data, node),
+    )
+
+
+def guide_from_data(data: Any, file: str = "") -> Guide:
+    """Build a Guide from parsed data, or raise GuideError listing every shape problem found."""
+    r = _Reader(file)
+    top = r.mapping(data, "", "the guide")
+    if top is None:
+        raise GuideError(r.problems)
+    guide_id = r.text(top, "id", "")
+    version = r.whole(top, "version", "")
+    if version is None:
+        r.problem("", "'version' is missing: give a whole number and raise it when answers change meaning")
+    questions = []
+    for raw in r.items(top, "questions", "", required=True):
+        item = r.mapping(raw, "", "each question")
+        if item is not None and (q := _question(r, item)) is not None:
+            questions.append(q)
+    outcomes = []
+    for raw in r.items(top, "outcomes", "", required=True):
+        item = r.mapping(raw, "", "each outcome")
+        if item is not None:
+            outcomes.append(_outcome(r, item))
+    title = r.text(top, "title", "")
+    audience = r.text(top, "audience", "", required=False)
+    intro = r.text(top, "intro", "", required=False)
+    start = r.text(top, "start", "")
+    page = r.text(top, "page", "")
+    if r.problems:
+        raise GuideError(r.problems)
+    return Guide(
+        id=guide_id,
+        version=version or 0,
+        title=title,
+        audience=audience,
+        intro=intro,
+        start=start,
+        questions=tuple(questions),
+        outcomes=tuple(outcomes),
+        page=page,
+        source_file=file,
+    )
+
+
+def guide_from_json(text: str, file: str = "") -> Guide:
+    """Load a compiled guide (the JSON the build writes for the browser)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GuideError([Problem(file, "", f"not valid JSON: {error.msg} at line {error.lineno}")]) from None
+    return guide_from_data(data, file)

@@ -1,0 +1,35 @@
+"""A guide as a Mermaid flowchart: questions as boxes, outcomes as rounded ends, rule labels on edges."""
+
+from __future__ import annotations
+
+from .model import Guide
+
+
+def _label(text: str) -> str:
+    # Mermaid reads quotes and angle brackets inside labels; its entity codes keep the text intact.
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def _id(node_id: str) -> str:
+    # A prefix keeps node ids clear of Mermaid's keywords ("end", "graph", "class").
+    return f"n_{node_id}"
+
+
+def flowchart(guide: Guide) -> str:
+    lines = ["flowchart TD"]
+    for question in guide.questions:
+        lines.append(f'    {_id(question.id)}["{_label(question.text)}"]')
+    for outcome in guide.outcomes:
+        lines.append(f'    {_id(outcome.id)}(["{_label(outcome.title)}"])')
+        lines.append(f"    class {_id(outcome.id)} outcome_{outcome.urgency}")
+    for question in guide.questions:
+        for rule in question.next:
+            label = rule.label if rule.when is not None else f"otherwise: {rule.label}"
+            lines.append(f'    {_id(question.id)} -->|"{_label(label)}"| {_id(rule.goto)}')
+    lines += [
+        "    classDef outcome_emergency fill:#fde8e8,stroke:#b00020,stroke-width:2px",
+        "    classDef outcome_urgent fill:#fff4e0,stroke:#a35200,stroke-width:2px",
+        "    classDef outcome_standard fill:#e8f1fb,stroke:#1d4f91",
+        "    classDef outcome_routine fill:#eef6ee,stroke:#2e6b30",
+    ]
+    return "\n".join(lines) + "\n"

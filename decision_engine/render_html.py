@@ -1,0 +1,301 @@
+"""HTML for a guide, from its definition: the plain version that needs no JavaScript, and the view of
+one walk that the interactive version shows. Both follow the GOV.UK question-page pattern: the question
+is the heading, answers are radios or checkboxes, then Continue, Back, and the answers with Change links.
+
+Every piece of text is escaped here; the browser inserts the result as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from .answers import AnswerError, Form, to_form
+from .explain import reasons
+from .model import Citation, Guide, Outcome, Question
+from .references import References
+from .token import encode
+from .walk import Walk
+
+FRAGMENT = "walk="
+DISCLAIMER = (
+    "This guide supports your professional judgement and your local procedures. It does not replace them. "
+    "If you are unsure, talk to your safeguarding lead or the MASH."
+)
+_URGENCY_LABEL = {"emergency": "Emergency", "urgent": "Urgent", "standard": "Next steps", "routine": "No referral"}
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def walk_href(walk: Walk) -> str:
+    return f"#{FRAGMENT}{encode(walk)}"
+
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+def _citations(citations: Sequence[Citation], refs: References) -> str:
+    items = "".join(
+        f'<li><a href="{e(refs.href(c.handbook))}">{e(refs.title(c.handbook))}</a>'
+        f'<span class="mg-source">Source: {e(refs.source_text(c))}</span></li>'
+        for c in citations
+    )
+    return f'<ul class="mg-citations">{items}</ul>'
+
+
+def outcome_panel(outcome: Outcome, refs: References, *, heading_id: str, why: str = "") -> str:
+    parts = [
+        f'<p class="mg-tag mg-tag--{e(outcome.urgency)}">{e(_URGENCY_LABEL[outcome.urgency])}</p>',
+        f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
+        f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
+    ]
+    if outcome.actions:
+        items = "".join(
+            f'<li><strong class="mg-level mg-level--{a.level}">{"You must" if a.level == "must" else "You should"}'
+            f"</strong> {e(a.text)}</li>"
+            for a in outcome.actions
+        )
+        parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
+    if outcome.contacts:
+        items = "".join(
+            f"<li><strong>{e(c.name)}</strong>: {e(c.detail)}"
+            f"{f' <span class=mg-area>({e(c.area)})</span>' if c.area else ''}</li>"
+            for c in outcome.contacts
+        )
+        parts.append(f'<h3>Who to contact</h3><ul class="mg-contacts">{items}</ul>')
+    if outcome.next_steps:
+        items = "".join(f"<li>{e(step)}</li>" for step in outcome.next_steps)
+        parts.append(f'<h3>What happens next</h3><ol class="mg-next-steps">{items}</ol>')
+    parts.append(why)
+    parts.append(f'<h3>Where this comes from</h3>{_citations(outcome.cite, refs)}')
+    parts.append(f'<p class="mg-disclaimer">{e(DISCLAIMER)}</p>')
+    return (
+        f'<section class="mg-outcome mg-outcome--{e(outcome.urgency)}" aria-labelledby="{e(heading_id)}">'
+        + "".join(parts)
+        + "</section>"
+    )
+
+
+# --- the plain version, for no JavaScript and for first paint -------------------------------------
+
+
+def _simple_choice_routes(question: Question) -> dict[str, str] | None:
+    """Option value to target when every rule but the default tests only this question's own answer."""
+    if question.type not in ("single", "yes_no"):
+        return None
+    routes: dict[str, str] = {}
+    default = question.next[-1].goto
+    for rule in question.next[:-1]:
+        when = rule.when
+        if when is None or when.question != question.id or when.op not in ("is", "one_of"):
+            return None
+        values = when.value if isinstance(when.value, tuple) else (when.value,)
+        for value in values:
+            routes.setdefault(str(value), rule.goto)
+    return {o.value: routes.get(o.value, default) for o in question.options}
+
+
+def _anchor(guide: Guide, node_id: str) -> str:
+    return ("q-" if guide.question(node_id) else "o-") + node_id
+
+
+def _static_question(guide: Guide, question: Question) -> str:
+    heading_id = f"q-{question.id}-heading"
+    parts = [f'<h2 class="mg-heading" id="{e(heading_id)}">{e(question.text)}</h2>']
+    if question.hint:
+        parts.append(f'<p class="mg-hint">{e(question.hint)}</p>')
+    routes = _simple_choice_routes(question)
+    if routes is not None:
+        items = "".join(
+            f'<li><a class="mg-choice" href="#{e(_anchor(guide, routes[o.value]))}" '
+            f'data-question="{e(question.id)}" data-value="{e(o.value)}">{e(o.label)}</a>'
+            f"{f'<span class=mg-hint>{e(o.hint)}</span>' if o.hint else ''}</li>"
+            for o in question.options
+        )
+        parts.append(f'<ul class="mg-choices">{items}</ul>')
+    else:
+        if question.options:
+            listed = "".join(f"<li>{e(o.label)}</li>" for o in question.options)
+            parts.append(f'<p>The answers are:</p><ul class="mg-options">{listed}</ul>')
+        items = "".join(
+            f'<li><a class="mg-choice" href="#{e(_anchor(guide, r.goto))}">'
+            f"{e(r.label if r.when is not None else 'Otherwise: ' + r.label)}</a></li>"
+            for r in question.next
+        )
+        parts.append(f'<p>Choose the route that fits:</p><ul class="mg-choices">{items}</ul>')
+    return (
+        f'<section class="mg-step" id="q-{e(question.id)}" aria-labelledby="{e(heading_id)}">'
+        + "".join(parts)
+        + "</section>"
+    )
+
+
+def static_guide(guide: Guide, refs: References) -> str:
+    """The whole guide as linked sections, one shown at a time (CSS :target), readable without scripts."""
+    start_link = f'<p class="mg-restart"><a href="#q-{e(guide.start)}">Start again</a></p>'
+    sections = [_static_question(guide, guide.question(guide.start))]  # type: ignore[arg-type]
+    sections += [_static_question(guide, q) for q in guide.questions if q.id != guide.start]
+    sections += [
+        f'<div class="mg-step" id="o-{e(o.id)}">{outcome_panel(o, refs, heading_id=f"o-{o.id}-heading")}'
+        f"{start_link}</div>"
+        for o in guide.outcomes
+    ]
+    return (
+        f'<div class="mg-guide" data-module="decision-guide" data-guide="{e(guide.id)}" '
+        f'data-version="{guide.version}" data-root="{e(refs.root)}">'
+        '<p class="mg-status" role="status" hidden></p>'
+        '<div class="mg-static">' + "".join(sections) + "</div></div>"
+    )
+
+
+# --- the interactive view of one walk -------------------------------------------------------------
+
+
+def _error_summary(error: AnswerError) -> str:
+    return (
+        '<div class="mg-error-summary" role="alert" tabindex="-1" aria-labelledby="mg-error-title">'
+        '<h2 class="mg-error-summary__title" id="mg-error-title">There is a problem</h2>'
+        f'<ul><li><a href="#mg-{e(error.field)}">{e(error.message)}</a></li></ul></div>'
+    )
+
+
+def _inputs(question: Question, form: Form, described: str) -> str:
+    chosen = set(form.get("answer", []))
+    if question.type in ("single", "yes_no", "multiple"):
+        kind = "checkbox" if question.type == "multiple" else "radio"
+        rows = []
+        for i, option in enumerate(question.options):
+            input_id = "mg-answer" if i == 0 else f"mg-answer-{i}"
+            hint = f'<div class="mg-hint mg-choice-hint" id="{input_id}-hint">{e(option.hint)}</div>' if option.hint else ""
+            if option.exclusive:
+                rows.append('<div class="mg-divider">or</div>')
+            rows.append(
+                f'<div class="mg-{kind}">'
+                f'<input class="mg-{kind}__input" type="{kind}" id="{input_id}" name="answer" value="{e(option.value)}"'
+                f"{' checked' if option.value in chosen else ''}"
+                f"{' data-exclusive' if option.exclusive else ''}"
+                f"{f' aria-describedby={chr(34)}{input_id}-hint{chr(34)}' if option.hint else ''}>"
+                f'<label class="mg-{kind}__label" for="{input_id}">{e(option.label)}</label>{hint}</div>'
+            )
+        return f'<div class="mg-{kind}es" data-{kind}es>{"".join(rows)}</div>'
+    if question.type == "number":
+        value = (form.get("answer") or [""])[0]
+        unit = f'<span class="mg-unit">{e(question.unit)}</span>' if question.unit else ""
+        return (
+            f'<div class="mg-number"><input class="mg-input mg-input--short" id="mg-answer" name="answer" '
+            f'type="text" inputmode="numeric" spellcheck="false" value="{e(value)}"'
+            f'{f" aria-describedby={chr(34)}{described}{chr(34)}" if described else ""}>{unit}</div>'
+        )
+    fields = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
+    if question.type == "datetime":
+        fields += [("hour", "Hour", 2), ("minute", "Minute", 2)]
+    items = []
+    for name, label, width in fields:
+        value = (form.get(name) or [""])[0]
+        separator = '<span class="mg-date-sep">at</span>' if name == "hour" else ""
+        items.append(
+            f'{separator}<div class="mg-date-item"><label class="mg-date-label" for="mg-{name}">{label}</label>'
+            f'<input class="mg-input mg-input--w{width}" id="mg-{name}" name="{name}" type="text" '
+            f'inputmode="numeric" value="{e(value)}"></div>'
+        )
+    return f'<div class="mg-date">{"".join(items)}</div>'
+
+
+def _question_form(question: Question, form: Form, error: AnswerError | None) -> str:
+    hint_id = "mg-hint" if question.hint else ""
+    error_id = "mg-error" if error else ""
+    described = " ".join(i for i in (hint_id, error_id) if i)
+    hint = f'<div class="mg-hint" id="mg-hint">{e(question.hint)}</div>' if question.hint else ""
+    message = (
+        f'<p class="mg-error-message" id="mg-error"><span class="mg-visually-hidden">Error:</span> '
+        f"{e(error.message)}</p>"
+        if error
+        else ""
+    )
+    inputs = _inputs(question, form, described)
+    group_class = "mg-form-group mg-form-group--error" if error else "mg-form-group"
+    if question.type == "number":
+        body = (
+            f'<h2 class="mg-heading" tabindex="-1"><label for="mg-answer">{e(question.text)}</label></h2>'
+            f"{hint}{message}{inputs}"
+        )
+    else:
+        described_attr = f' aria-describedby="{described}"' if described else ""
+        body = (
+            f'<fieldset class="mg-fieldset"{described_attr}><legend class="mg-legend">'
+            f'<h2 class="mg-heading" tabindex="-1">{e(question.text)}</h2></legend>'
+            f"{hint}{message}{inputs}</fieldset>"
+        )
+    return (
+        f'<form class="mg-form" data-question="{e(question.id)}" novalidate>'
+        f'<div class="{group_class}">{body}</div>'
+        '<button type="submit" class="md-button md-button--primary mg-continue">Continue</button></form>'
+    )
+
+
+def _summary(walk: Walk) -> str:
+    steps = walk.steps_before_current
+    if not steps:
+        return ""
+    rows = "".join(
+        f'<div class="mg-summary__row"><dt>{e(s.question.text)}</dt><dd>{e(r.answer)}</dd>'
+        f'<dd class="mg-summary__change"><a href="{e(walk_href(walk.change(s.question.id)))}">'
+        f'Change<span class="mg-visually-hidden"> your answer to: {e(s.question.text)}</span></a></dd></div>'
+        for s, r in zip(steps, reasons(walk), strict=True)
+    )
+    return f'<h3 class="mg-summary__title">Your answers</h3><dl class="mg-summary">{rows}</dl>'
+
+
+def _why(walk: Walk, refs: References) -> str:
+    items = []
+    for reason in reasons(walk):
+        cite = ""
+        if reason.cite:
+            cite = " " + "; ".join(
+                f'<a href="{e(refs.href(c.handbook))}">{e(refs.title(c.handbook))}</a>' for c in reason.cite
+            )
+        items.append(
+            f"<li>You answered <strong>{e(reason.answer)}</strong> to “{e(reason.question)}”: "
+            f"{e(reason.rule)}.{cite}</li>"
+        )
+    return f'<h3>Why this outcome</h3><ol class="mg-why">{"".join(items)}</ol>'
+
+
+def live_view(
+    walk: Walk, refs: References, *, error: AnswerError | None = None, form: Form | None = None
+) -> str:
+    """The interactive page for one walk: the current question (or outcome), Back, Start again, and the
+    answers so far with Change links."""
+    node = walk.current
+    top = []
+    if walk.can_go_back:
+        top.append(f'<a class="mg-back" href="{e(walk_href(walk.back()))}">Back</a>')
+    if isinstance(node, Question):
+        shown: Mapping[str, Sequence[str]] = form if form is not None else (
+            to_form(node, walk.answer_map[node.id]) if node.id in walk.answer_map else {}
+        )
+        main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
+    else:
+        main = outcome_panel(node, refs, heading_id="mg-outcome-heading", why=_why(walk, refs))
+    restart = f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>'
+    return (
+        f'<div class="mg-live" data-node="{e(node.id)}">'
+        f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'
+        f"{main}{restart}{_summary(walk)}</div>"
+    )
+
+
+def restore_failed(walk: Walk, reason: str) -> str:
+    """Shown when a link's walk cannot be restored: say so plainly and offer a fresh start."""
+    return (
+        '<div class="mg-live mg-restore-failed" data-node="">'
+        '<div class="mg-error-summary" role="alert" tabindex="-1" aria-labelledby="mg-error-title">'
+        '<h2 class="mg-error-summary__title mg-heading" id="mg-error-title" tabindex="-1">'
+        "This link could not be restored</h2>"
+        f"<p>{e(reason)}</p>"
+        "<p>Your answers are not stored anywhere else, so please start the guide again.</p></div>"
+        f'<p><a class="md-button md-button--primary" href="{e(walk_href(walk.restart()))}">Start again</a></p>'
+        "</div>"
+    )

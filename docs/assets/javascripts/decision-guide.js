@@ -1,0 +1,217 @@
+// Upgrades a plain-HTML decision guide (data-module="decision-guide") into the interactive version.
+//
+// The plain version works on its own: with JavaScript off, from disk, or while the engine loads.
+// When the engine is ready in its Web Worker, this swaps in one question at a time. The walk lives
+// in the URL fragment (#walk=...), so reload and the browser's Back button keep a person's place,
+// and nothing is sent to any server.
+(function () {
+  "use strict";
+
+  var scriptURL = document.currentScript ? document.currentScript.src : "";
+  var PREFIX = "#walk=";
+  var engine = null;
+
+  function supported() {
+    // Module workers cannot start from file://; the plain version serves there.
+    return (
+      /^https?:$/.test(location.protocol) &&
+      typeof window.Worker === "function" &&
+      typeof window.WebAssembly === "object" &&
+      scriptURL !== ""
+    );
+  }
+
+  // One worker for the page, started on first use; calls are matched to replies by id.
+  function startEngine() {
+    if (engine) return engine;
+    var worker = new Worker(new URL("guide-worker.mjs", scriptURL), { type: "module" });
+    var waiting = new Map();
+    var nextId = 1;
+    var failed = null;
+    worker.onmessage = function (event) {
+      var reply = event.data;
+      var entry = waiting.get(reply.id);
+      if (!entry) return;
+      waiting.delete(reply.id);
+      if (reply.ok) entry.resolve(JSON.parse(reply.result));
+      else entry.reject(new Error(reply.error));
+    };
+    worker.onerror = function (event) {
+      failed = new Error("The guide engine stopped: " + (event.message || "unknown error"));
+      waiting.forEach(function (entry) { entry.reject(failed); });
+      waiting.clear();
+    };
+    engine = {
+      call: function (op) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        if (failed) return Promise.reject(failed);
+        return new Promise(function (resolve, reject) {
+          var id = nextId++;
+          waiting.set(id, { resolve: resolve, reject: reject });
+          worker.postMessage({ id: id, op: op, args: args });
+        });
+      },
+    };
+    return engine;
+  }
+
+  function tokenInHash() {
+    // The token is URL-safe as it stands; the engine reads it exactly as the address bar holds it.
+    return location.hash.indexOf(PREFIX) === 0 ? location.hash.slice(PREFIX.length) : null;
+  }
+
+  function formToObject(form) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      (fields[name] = fields[name] || []).push(String(value));
+    });
+    return fields;
+  }
+
+  function Guide(root) {
+    this.root = root;
+    this.id = root.getAttribute("data-guide");
+    this.status = root.querySelector(".mg-status");
+    this.plain = root.querySelector(".mg-static");
+    this.live = null;
+    this.token = "";
+    this.clicked = []; // answers clicked in the plain version before the engine was ready
+    this.pageTitle = document.title;
+  }
+
+  Guide.prototype.say = function (text) {
+    this.status.hidden = !text;
+    this.status.textContent = text;
+  };
+
+  Guide.prototype.start = function () {
+    var guide = this;
+    this.say("The interactive version of this guide is loading. You can use the guide below now.");
+    this.root.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-question]");
+      if (link && !guide.live) guide.clicked.push([link.getAttribute("data-question"), link.getAttribute("data-value")]);
+    });
+    var api = startEngine();
+    var url = new URL("../guides/" + this.id + ".json", scriptURL).href;
+    return api
+      .call("load", url)
+      .then(function (loaded) {
+        if (!loaded.ok) throw new Error(loaded.message);
+        return guide.firstToken(api);
+      })
+      .then(function (token) {
+        guide.attach();
+        return guide.show(token, { focus: guide.plain.contains(document.activeElement) });
+      })
+      .then(function () {
+        performance.mark("mg-engine-ready");
+        guide.root.setAttribute("data-ready", "");
+      })
+      .catch(function (error) {
+        guide.say("The interactive version could not start, so the guide below is the plain version. It works the same way.");
+        guide.root.setAttribute("data-failed", String(error && error.message));
+      });
+  };
+
+  // Where to begin: the walk in the link if there is one, else any answers clicked while loading.
+  Guide.prototype.firstToken = function (api) {
+    var token = tokenInHash();
+    if (token !== null || this.clicked.length === 0) return Promise.resolve(token || "");
+    return api.call("replay", this.id, JSON.stringify(this.clicked)).then(function (reply) {
+      history.replaceState(null, "", PREFIX + reply.token);
+      return reply.token;
+    });
+  };
+
+  Guide.prototype.attach = function () {
+    var guide = this;
+    this.live = document.createElement("div");
+    this.live.className = "mg-live-root";
+    this.root.appendChild(this.live);
+    this.plain.hidden = true;
+    this.say("");
+    window.addEventListener("hashchange", function () {
+      var token = tokenInHash();
+      if (token !== null) guide.show(token, { focus: true });
+    });
+    this.live.addEventListener("submit", function (event) {
+      event.preventDefault();
+      guide.answer(event.target);
+    });
+    this.live.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.type !== "checkbox" || !box.checked) return;
+      // "None of these" stands alone: ticking it clears the others, and ticking another clears it.
+      box.form.querySelectorAll("input[type=checkbox]").forEach(function (other) {
+        if (other !== box && (box.hasAttribute("data-exclusive") || other.hasAttribute("data-exclusive"))) {
+          other.checked = false;
+        }
+      });
+    });
+  };
+
+  Guide.prototype.render = function (view, options) {
+    this.live.innerHTML = view.html; // built and escaped by the engine from the guide's own data
+    document.title = view.title + " – " + this.pageTitle;
+    if (!options.focus) return;
+    var target = this.live.querySelector(".mg-error-summary") || this.live.querySelector(".mg-heading");
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    }
+  };
+
+  Guide.prototype.show = function (token, options) {
+    var guide = this;
+    return startEngine()
+      .call("render", this.id, token)
+      .then(function (view) {
+        guide.token = view.ok ? view.token : "";
+        guide.render(view, options);
+      });
+  };
+
+  Guide.prototype.answer = function (form) {
+    var guide = this;
+    performance.mark("mg-answer-start");
+    return startEngine()
+      .call("submit", this.id, this.token, JSON.stringify(formToObject(form)))
+      .then(function (reply) {
+        if (reply.token && PREFIX + reply.token !== location.hash) {
+          location.hash = PREFIX.slice(1) + reply.token; // a new history entry; hashchange shows it
+        } else if (reply.token) {
+          guide.show(reply.token, { focus: true });
+        } else {
+          guide.render(reply, { focus: true });
+        }
+      })
+      .catch(function (error) {
+        guide.say("Something went wrong: " + error.message + ". Reload the page to carry on.");
+      });
+  };
+
+  function init() {
+    document.querySelectorAll('[data-module="decision-guide"]').forEach(function (root) {
+      if (root.hasAttribute("data-module-started")) return; // never start one element twice
+      root.setAttribute("data-module-started", "");
+      if (!supported()) {
+        var status = root.querySelector(".mg-status");
+        if (status && location.protocol === "file:") {
+          status.hidden = false;
+          status.textContent = "Opened from a file, this guide works as linked pages: choose an answer to go to the next step.";
+        }
+        return;
+      }
+      try {
+        new Guide(root).start();
+      } catch (error) {
+        root.setAttribute("data-failed", String(error && error.message));
+      }
+    });
+  }
+
+  // Material's document$ fires on every page view, including instant navigation when it is on.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,38 @@
+// Runs the decision engine (Python, through Pyodide) off the page's main thread.
+// Everything it loads comes from this site: the Pyodide runtime, the engine wheel, the guide JSON.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const indexURL = new URL("../pyodide/", import.meta.url).href;
+
+const engine = loadPyodide({
+  indexURL,
+  packages: ["mash-decision-engine"],
+  stdout: () => {},
+}).then((pyodide) => pyodide.pyimport("decision_engine.browser"));
+
+const operations = {
+  async load(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load ${url}: ${response.status}`);
+    return (await engine).load(await response.text());
+  },
+  async render(guide, token) {
+    return (await engine).render(guide, token);
+  },
+  async submit(guide, token, form) {
+    return (await engine).submit(guide, token, form);
+  },
+  async replay(guide, answers) {
+    return (await engine).replay(guide, answers);
+  },
+};
+
+self.onmessage = async (event) => {
+  const { id, op, args } = event.data;
+  try {
+    if (!Object.hasOwn(operations, op)) throw new Error(`unknown operation ${op}`);
+    postMessage({ id, ok: true, result: await operations[op](...args) });
+  } catch (error) {
+    postMessage({ id, ok: false, error: String((error && error.message) || error) });
+  }
+};

@@ -1,0 +1,149 @@
+"""Build the handbook site: check the guides, generate what the pages include, run MkDocs, add the
+browser runtime. Every step is a plain function so tests and the benchmark can call the same build.
+
+    python scripts/build.py [--site-dir site]
+
+A broken guide stops the build with one line per problem (file, node, problem) and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from decision_engine.cli import check_guides  # noqa: E402
+from decision_engine.compile import compile_guide, root_for  # noqa: E402
+from decision_engine.mermaid import flowchart  # noqa: E402
+from decision_engine.problems import GuideError  # noqa: E402
+from decision_engine.references import References  # noqa: E402
+from decision_engine.render_html import static_guide  # noqa: E402
+from decision_engine.source import guide_files, handbook_anchors, read_yaml, source_ids  # noqa: E402
+
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+WHEEL_NAME = "mash_decision_engine"
+
+
+class BuildError(Exception):
+    """A build step failed; the message is what the person running the build needs to read."""
+
+
+def generate(guides_dir: Path, docs_dir: Path, register: Path, out: Path) -> list[str]:
+    """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guide ids."""
+    anchors = handbook_anchors(docs_dir)
+    sources = source_ids(register)
+    guides, problems = check_guides(guide_files(guides_dir), anchors, sources)
+    if problems:
+        raise BuildError("\n".join(str(p) for p in problems))
+    (out / "guides").mkdir(parents=True, exist_ok=True)
+    (out / "assets" / "guides").mkdir(parents=True, exist_ok=True)
+    for guide in guides:
+        refs = References(sources=sources, titles=anchors, root=root_for(guide.page))
+        (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
+        diagram = f"``` mermaid\n{flowchart(guide)}```\n"
+        (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
+        data = read_yaml(Path(guide.source_file))
+        (out / "assets" / "guides" / f"{guide.id}.json").write_text(
+            compile_guide(data, guide, refs), encoding="utf-8"
+        )
+    return [g.id for g in guides]
+
+
+def build_wheel(out: Path) -> Path:
+    """The engine as an ordinary pure-Python wheel (hatchling builds it reproducibly)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob(f"{WHEEL_NAME}-*.whl"):
+        old.unlink()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # fixed time: the same code gives the same sha256
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    wheels = list(out.glob(f"{WHEEL_NAME}-*-py3-none-any.whl"))
+    if result.returncode != 0 or len(wheels) != 1:
+        raise BuildError(f"building the engine wheel failed:\n{result.stderr.strip()}")
+    return wheels[0]
+
+
+def write_lockfile(wheel: Path, pyodide_dir: Path) -> None:
+    """A site-local pyodide-lock.json that lists the engine wheel with its sha256 (and nothing we do
+    not serve)."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    upstream = PyodideLockSpec.from_json(NODE_MODULES / "pyodide" / "pyodide-lock.json")
+    empty = PyodideLockSpec(info=upstream.info, packages={})
+    spec = add_wheels_to_spec(empty, [pyodide_dir / wheel.name], base_path=pyodide_dir)
+    spec.to_json(pyodide_dir / "pyodide-lock.json", indent=1)
+
+
+def copy_runtime(site: Path, generated: Path, wheel: Path) -> None:
+    if not (NODE_MODULES / "pyodide").is_dir():
+        raise BuildError("node_modules/pyodide is missing: run 'npm ci' first (the set-up scripts do)")
+    pyodide_dir = site / "assets" / "pyodide"
+    pyodide_dir.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(NODE_MODULES / "pyodide" / name, pyodide_dir / name)
+    shutil.copy2(wheel, pyodide_dir / wheel.name)
+    write_lockfile(wheel, pyodide_dir)
+    vendor = site / "assets" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js", vendor / "mermaid.min.js")
+    shutil.copy2(NODE_MODULES / "iframe-worker" / "shim" / "index.js", vendor / "iframe-worker-shim.js")
+    shutil.copytree(generated / "assets" / "guides", site / "assets" / "guides", dirs_exist_ok=True)
+
+
+def run_mkdocs(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if result.returncode != 0:
+        lines = [ln for ln in (result.stdout + result.stderr).splitlines() if "WARNING" in ln or "ERROR" in ln]
+        raise BuildError("mkdocs build --strict failed:\n" + "\n".join(lines or [result.stderr.strip()]))
+
+
+def build(site: Path, guides_dir: Path = Path("guides")) -> list[str]:
+    """Build into ``site``. Relative paths are read from the project root, so messages name
+    files the way their authors know them (``guides/x.yaml``)."""
+    os.chdir(ROOT)
+    generated = ROOT / "generated"
+    shutil.rmtree(generated, ignore_errors=True)
+    ids = generate(guides_dir, Path("docs"), Path("data/sources.yml"), generated)
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = build_wheel(Path(tmp))
+        run_mkdocs(site)
+        copy_runtime(site, generated, wheel)
+    return ids
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--site-dir", default=str(ROOT / "site"))
+    parser.add_argument("--guides", default="guides", help="folder of guide files, from the project root")
+    args = parser.parse_args()
+    try:
+        ids = build(Path(args.site_dir).resolve(), Path(args.guides))
+    except (BuildError, GuideError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"built {args.site_dir} with {len(ids)} guide(s): {', '.join(ids)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
