@@ -1,0 +1,85 @@
+"""Shared fixtures: the real guides and handbook, a site built once per test run and served on
+127.0.0.1, and Debian's Chromium for pytest-playwright."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from decision_engine.model import Guide
+from decision_engine.references import References
+from decision_engine.source import guide_files, handbook_anchors, load_guide_file, source_ids
+from scripts.build import build
+from scripts.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = ROOT / "guides"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def load_guide(guide_id: str) -> Guide:
+    return load_guide_file(GUIDES / f"{guide_id}.yaml")
+
+
+def real_guides() -> list[Guide]:
+    return [load_guide_file(path) for path in guide_files(GUIDES)]
+
+
+@pytest.fixture(scope="session")
+def anchors() -> dict[str, str]:
+    return handbook_anchors(ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def sources() -> dict[str, dict[str, str]]:
+    return source_ids(ROOT / "data" / "sources.yml")
+
+
+@pytest.fixture(scope="session")
+def refs(anchors: dict[str, str], sources: dict[str, dict[str, str]]) -> References:
+    return References(sources=sources, titles=anchors, root="../")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real build, once per run, into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    build(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = make_server(built_site, 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is not installed: run ./scripts/test, which installs it")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("node is not on PATH: the Pyodide tests run the engine in Node")
+    return found

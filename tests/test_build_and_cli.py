@@ -1,0 +1,79 @@
+"""The build and the CLI, as an author meets them: a broken guide stops the build with one line per
+problem and no traceback; the CLI validates a folder and walks a guide, printing JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import GUIDES, ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_a_broken_guide_fails_the_build_with_one_line_and_no_traceback(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    shutil.copytree(GUIDES, guides)
+    text = (guides / "worried_about_a_child.yaml").read_text(encoding="utf-8")
+    broken = text.replace("#no-additional-needs", "#no-such-section")
+    (guides / "worried_about_a_child.yaml").write_text(broken, encoding="utf-8")
+    result = run("scripts/build.py", "--guides", str(guides), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{guides}/worried_about_a_child.yaml: node 'universal_services': the outcome cites "
+        "'referring/worried-about-a-child.md#no-such-section', which is not a handbook page or anchor"
+    ]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_validate_accepts_the_real_guides() -> None:
+    result = run("-m", "decision_engine", "validate", "guides/")
+    assert result.returncode == 0, result.stderr
+    assert "worried_about_a_child" in result.stdout
+
+
+def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
+    result = run("-m", "decision_engine", "validate", "tests/broken_guides/cycle.yaml")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "tests/broken_guides/cycle.yaml: node 'first': routes go round in a cycle: first -> second -> first"
+    )
+
+
+def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
+    result = run(
+        "-m", "decision_engine", "walk", "worried_about_a_child",
+        "--answer", "immediate_danger=no", "--answer", "significant_harm=yes",
+    )
+    assert result.returncode == 0, result.stderr
+    walked = json.loads(result.stdout)
+    assert walked["current"]["kind"] == "outcome"
+    assert walked["current"]["id"] == "phone_mash_now"
+    assert [r["rule"] for r in walked["reasons"]] == [
+        "Not in immediate danger",
+        "Significant harm is suffered or likely",
+    ]
+
+
+def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:
+    result = run("-m", "decision_engine", "walk", "worried_about_a_child", "--answer", "immediate_danger=no")
+    walked = json.loads(result.stdout)
+    assert walked["current"] == {
+        "kind": "question",
+        "id": "significant_harm",
+        "type": "single",
+        "text": "Do you think the child has suffered, or is likely to suffer, significant harm?",
+        "answers": ["yes", "no", "not_sure"],
+    }
+
+
+def test_walk_refuses_an_answer_the_question_does_not_have() -> None:
+    result = run("-m", "decision_engine", "walk", "worried_about_a_child", "--answer", "immediate_danger=maybe")
+    assert result.returncode == 2
+    assert json.loads(result.stdout) == {"error": "immediate_danger: Select one of the answers shown"}

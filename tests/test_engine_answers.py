@@ -1,0 +1,90 @@
+"""Reading answers for each question type; a bad answer gets a message that says what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from decision_engine.answers import AnswerError, describe, from_form, from_text, to_form, to_text
+from decision_engine.source import load_guide_file
+
+GUIDE = load_guide_file(Path(__file__).parent / "fixtures" / "every_question_type.yaml")
+Q = {q.id: q for q in GUIDE.questions}
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "answer"),
+    [
+        ("concern", {"answer": ["injury"]}, "injury"),
+        ("mobile", {"answer": ["no"]}, "no"),
+        ("factors", {"answer": ["poor_home", "home_alone"]}, ("home_alone", "poor_home")),
+        ("age_months", {"answer": [" 1,2 "]}, 12),
+        ("born", {"day": ["5"], "month": ["1"], "year": ["2026"]}, "2026-01-05"),
+        (
+            "received",
+            {"day": ["29"], "month": ["3"], "year": ["2026"], "hour": ["1"], "minute": ["30"]},
+            "2026-03-29T01:30",
+        ),
+    ],
+)
+def test_a_good_answer_is_read(question: str, form, answer) -> None:
+    assert from_form(Q[question], form) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "message"),
+    [
+        ("concern", {}, "Select one answer"),
+        ("concern", {"answer": ["a", "b"]}, "Select only one answer"),
+        ("concern", {"answer": ["other"]}, "Select one of the answers shown"),
+        ("factors", {}, "Select all that apply, or select the answer that says none of these apply"),
+        (
+            "factors",
+            {"answer": ["none", "no_food"]},
+            "Select 'None of these' on its own, or untick it and select the answers that apply",
+        ),
+        ("age_months", {"answer": [""]}, "Enter months as a whole number"),
+        ("age_months", {"answer": ["six"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["2.5"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["300"]}, "Enter a whole number from 0 to 216"),
+        ("born", {}, "Enter the date"),
+        ("born", {"day": ["5"], "year": ["2026"]}, "The date must include a month"),
+        ("born", {"day": ["31"], "month": ["2"], "year": ["2026"]}, "The date must be a real date"),
+        ("born", {"day": ["3"], "month": ["2"], "year": ["26"]}, "The year must include 4 numbers"),
+        (
+            "received",
+            {"day": ["3"], "month": ["2"], "year": ["2026"], "hour": ["25"], "minute": ["00"]},
+            "The time must be a real time, from 00 00 to 23 59",
+        ),
+    ],
+)
+def test_a_bad_answer_says_what_to_fix(question: str, form, message: str) -> None:
+    result = from_form(Q[question], form)
+    assert isinstance(result, AnswerError)
+    assert result.message == message
+
+
+def test_the_date_error_points_at_the_field_to_fix() -> None:
+    result = from_form(Q["born"], {"day": ["5"], "year": ["2026"]})
+    assert isinstance(result, AnswerError) and result.field == "month"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [("concern", "neglect"), ("factors", "home_alone,no_food"), ("age_months", "12"),
+     ("born", "2026-01-05"), ("received", "2026-01-05T14:30")],
+)
+def test_text_form_round_trips(question: str, text: str) -> None:
+    answer = from_text(Q[question], text)
+    assert not isinstance(answer, AnswerError)
+    assert to_text(answer) == text
+    assert from_form(Q[question], to_form(Q[question], answer)) == answer
+
+
+def test_answers_read_back_in_plain_words() -> None:
+    assert describe(Q["factors"], ("home_alone", "no_food")) == "Left home alone; Not enough food"
+    assert describe(Q["age_months"], 7) == "7 months"
+    assert describe(Q["born"], "2026-01-05") == "5 January 2026"
+    assert describe(Q["received"], "2026-01-05T14:30") == "5 January 2026 at 2:30pm"
+    assert describe(Q["received"], "2026-01-05T12:00") == "5 January 2026 at midday"

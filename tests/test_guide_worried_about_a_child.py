@@ -1,0 +1,91 @@
+"""'Worried about a child? What to do now', question by question: for each answer, where it leads."""
+
+from __future__ import annotations
+
+import pytest
+
+from decision_engine import Walk
+from decision_engine.model import Outcome
+from tests.conftest import load_guide
+
+GUIDE = load_guide("worried_about_a_child")
+
+
+def after(*pairs: str) -> Walk:
+    """Answer 'question=value' pairs in order, failing on an unknown question or value, or on a
+    question that is not the one being asked."""
+    walk = Walk(GUIDE)
+    for pair in pairs:
+        question_id, value = pair.split("=")
+        question = GUIDE.question(question_id)
+        assert question is not None, f"no question {question_id}"
+        assert question.option(value) is not None, f"{question_id} has no answer {value}"
+        assert walk.current.id == question_id, f"at {walk.current.id}, not {question_id}"
+        walk = walk.with_answer(question_id, value)
+    return walk
+
+
+def lands(walk: Walk) -> str:
+    return walk.current.id
+
+
+class TestImmediateDanger:
+    def test_yes_means_call_999(self) -> None:
+        assert lands(after("immediate_danger=yes")) == "call_999"
+
+    def test_no_asks_about_significant_harm(self) -> None:
+        assert lands(after("immediate_danger=no")) == "significant_harm"
+
+
+class TestSignificantHarm:
+    before = ("immediate_danger=no",)
+
+    def test_yes_means_phone_the_mash_now(self) -> None:
+        assert lands(after(*self.before, "significant_harm=yes")) == "phone_mash_now"
+
+    def test_not_sure_means_talk_it_through_with_the_mash(self) -> None:
+        assert lands(after(*self.before, "significant_harm=not_sure")) == "ask_mash_advice"
+
+    def test_no_asks_about_additional_needs(self) -> None:
+        assert lands(after(*self.before, "significant_harm=no")) == "additional_needs"
+
+
+class TestAdditionalNeeds:
+    before = ("immediate_danger=no", "significant_harm=no")
+
+    def test_no_means_universal_services(self) -> None:
+        assert lands(after(*self.before, "additional_needs=no")) == "universal_services"
+
+    def test_yes_asks_whether_the_parents_have_been_spoken_to(self) -> None:
+        assert lands(after(*self.before, "additional_needs=yes")) == "talked_to_parents"
+
+
+class TestTalkedToParents:
+    before = ("immediate_danger=no", "significant_harm=no", "additional_needs=yes")
+
+    @pytest.mark.parametrize(
+        ("answer", "outcome"),
+        [("not_yet", "talk_to_parents_first"), ("still_concerned", "ask_for_support"), ("improving", "keep_monitoring")],
+    )
+    def test_each_answer_has_its_outcome(self, answer: str, outcome: str) -> None:
+        assert lands(after(*self.before, f"talked_to_parents={answer}")) == outcome
+
+
+def test_the_emergency_outcome_says_999_first() -> None:
+    outcome = after("immediate_danger=yes").current
+    assert isinstance(outcome, Outcome)
+    assert outcome.urgency == "emergency"
+    assert outcome.actions[0].level == "must" and "999" in outcome.actions[0].text
+
+
+def test_consent_is_not_needed_to_refer_a_child_protection_concern() -> None:
+    outcome = after("immediate_danger=no", "significant_harm=yes").current
+    assert isinstance(outcome, Outcome)
+    assert any("do not need their consent" in a.text for a in outcome.actions)
+
+
+def test_a_support_referral_asks_the_parents_consent_first() -> None:
+    outcome = after("immediate_danger=no", "significant_harm=no", "additional_needs=yes",
+                    "talked_to_parents=still_concerned").current
+    assert isinstance(outcome, Outcome)
+    assert outcome.actions[0].level == "must" and "consent" in outcome.actions[0].text

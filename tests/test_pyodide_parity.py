@@ -1,0 +1,61 @@
+"""The engine gives the same answers inside real Pyodide (Python 3.14, from the npm package, under
+Node) as on the host: every route, token, rendered view and error message of every guide."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decision_engine.compile import compile_guide
+from decision_engine.references import References
+from decision_engine.source import read_yaml
+from tests.conftest import ROOT
+from tests.test_engine_walk import FIXTURE
+
+PARITY = ROOT / "tests" / "pyodide" / "parity.py"
+
+
+@pytest.fixture(scope="module")
+def compiled(built_site: Path, tmp_path_factory, refs: References) -> list[Path]:
+    guides = sorted((built_site / "assets" / "guides").glob("*.json"))
+    from decision_engine.source import load_guide_file
+
+    fixture = tmp_path_factory.mktemp("compiled") / "every_question_type.json"
+    fixture.write_text(compile_guide(read_yaml(FIXTURE), load_guide_file(FIXTURE), refs), encoding="utf-8")
+    return [*guides, fixture]
+
+
+@pytest.mark.pyodide
+def test_pyodide_and_host_agree_on_everything(built_site: Path, compiled: list[Path], node: str) -> None:
+    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    host = subprocess.run(
+        [sys.executable, str(PARITY), *map(str, compiled)], capture_output=True, text=True, cwd=ROOT, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    inside = subprocess.run(
+        [node, "tests/pyodide/run.mjs", str(wheel), str(PARITY), *map(str, compiled)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert inside.returncode == 0, inside.stderr
+    host_report, pyodide_report = json.loads(host.stdout), json.loads(inside.stdout)
+    assert pyodide_report == host_report
+    assert len(host_report["worried_about_a_child.json"]["routes"]) == 7
+    assert len(host_report["every_question_type.json"]["routes"]) > 20
+
+
+@pytest.mark.pyodide
+def test_pyodide_runs_python_3_14(node: str, built_site: Path, tmp_path: Path) -> None:
+    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    script = tmp_path / "version.py"
+    script.write_text("import sys, decision_engine; print(sys.version_info[:2])", encoding="utf-8")
+    inside = subprocess.run([node, "tests/pyodide/run.mjs", str(wheel), str(script)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert inside.stdout.strip() == "(3, 14)"
