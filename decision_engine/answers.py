@@ -15,9 +15,20 @@ from dataclasses import dataclass
 from .model import Answer, Question
 
 Form = Mapping[str, Sequence[str]]
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True, slots=True)

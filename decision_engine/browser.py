@@ -10,7 +10,7 @@ from typing import Any
 
 from .answers import AnswerError
 from .compile import load_compiled
-from .model import Guide
+from .model import Guide, Question
 from .problems import GuideError
 from .references import References
 from .render_html import live_view, restore_failed
@@ -26,7 +26,7 @@ def _reply(**fields: Any) -> str:
 
 def _title(walk: Walk, error: bool = False) -> str:
     node = walk.current
-    text = node.text if hasattr(node, "text") else node.title  # type: ignore[union-attr]
+    text = node.text if isinstance(node, Question) else node.title
     return ("Error: " if error else "") + text
 
 

@@ -1,7 +1,7 @@
 """Command line: check guides before publishing, and walk one from the terminal.
 
-    python -m decision_engine validate guides/
-    python -m decision_engine walk guides/worried_about_a_child.yaml --answer immediate_danger=no
+python -m decision_engine validate guides/
+python -m decision_engine walk guides/worried_about_a_child.yaml --answer immediate_danger=no
 """
 
 from __future__ import annotations

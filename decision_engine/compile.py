@@ -44,4 +44,3 @@ def load_compiled(text: str) -> tuple[Guide, References]:
         titles=references.get("titles", {}),
         root=references.get("root", ""),
     )
-

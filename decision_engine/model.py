@@ -125,7 +125,8 @@ class Guide:
 
     def __post_init__(self) -> None:
         # Later duplicates are reported by the validator; the index keeps the first of each id.
-        for node in (*self.questions, *self.outcomes):
+        nodes: tuple[Node, ...] = (*self.questions, *self.outcomes)
+        for node in nodes:
             self._index.setdefault(node.id, node)
 
     def node(self, node_id: str) -> Node | None:

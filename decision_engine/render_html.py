@@ -20,9 +20,14 @@ from .walk import Walk
 FRAGMENT = "walk="
 DISCLAIMER = (
     "This guide supports your professional judgement and your local procedures. It does not replace them. "
-    "If you are unsure, talk to your safeguarding lead or the MASH."
+    "If you are unsure, contact the MASH for advice."
 )
-_URGENCY_LABEL = {"emergency": "Emergency", "urgent": "Urgent", "standard": "Next steps", "routine": "No referral"}
+_URGENCY_LABEL = {
+    "emergency": "Emergency",
+    "urgent": "Urgent",
+    "standard": "Next steps",
+    "routine": "No referral",
+}
 
 
 def e(text: object) -> str:
@@ -69,7 +74,7 @@ def outcome_panel(outcome: Outcome, refs: References, *, heading_id: str, why: s
         items = "".join(f"<li>{e(step)}</li>" for step in outcome.next_steps)
         parts.append(f'<h3>What happens next</h3><ol class="mg-next-steps">{items}</ol>')
     parts.append(why)
-    parts.append(f'<h3>Where this comes from</h3>{_citations(outcome.cite, refs)}')
+    parts.append(f"<h3>Where this comes from</h3>{_citations(outcome.cite, refs)}")
     parts.append(f'<p class="mg-disclaimer">{e(DISCLAIMER)}</p>')
     return (
         f'<section class="mg-outcome mg-outcome--{e(outcome.urgency)}" aria-labelledby="{e(heading_id)}">'
@@ -168,7 +173,11 @@ def _inputs(question: Question, form: Form, described: str) -> str:
         rows = []
         for i, option in enumerate(question.options):
             input_id = "mg-answer" if i == 0 else f"mg-answer-{i}"
-            hint = f'<div class="mg-hint mg-choice-hint" id="{input_id}-hint">{e(option.hint)}</div>' if option.hint else ""
+            hint = (
+                f'<div class="mg-hint mg-choice-hint" id="{input_id}-hint">{e(option.hint)}</div>'
+                if option.hint
+                else ""
+            )
             if option.exclusive:
                 rows.append('<div class="mg-divider">or</div>')
             rows.append(
@@ -186,7 +195,7 @@ def _inputs(question: Question, form: Form, described: str) -> str:
         return (
             f'<div class="mg-number"><input class="mg-input mg-input--short" id="mg-answer" name="answer" '
             f'type="text" inputmode="numeric" spellcheck="false" value="{e(value)}"'
-            f'{f" aria-describedby={chr(34)}{described}{chr(34)}" if described else ""}>{unit}</div>'
+            f"{f' aria-describedby={chr(34)}{described}{chr(34)}' if described else ''}>{unit}</div>"
         )
     fields = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
     if question.type == "datetime":
@@ -263,9 +272,7 @@ def _why(walk: Walk, refs: References) -> str:
     return f'<h3>Why this outcome</h3><ol class="mg-why">{"".join(items)}</ol>'
 
 
-def live_view(
-    walk: Walk, refs: References, *, error: AnswerError | None = None, form: Form | None = None
-) -> str:
+def live_view(walk: Walk, refs: References, *, error: AnswerError | None = None, form: Form | None = None) -> str:
     """The interactive page for one walk: the current question (or outcome), Back, Start again, and the
     answers so far with Change links."""
     node = walk.current
@@ -273,13 +280,17 @@ def live_view(
     if walk.can_go_back:
         top.append(f'<a class="mg-back" href="{e(walk_href(walk.back()))}">Back</a>')
     if isinstance(node, Question):
-        shown: Mapping[str, Sequence[str]] = form if form is not None else (
-            to_form(node, walk.answer_map[node.id]) if node.id in walk.answer_map else {}
+        shown: Mapping[str, Sequence[str]] = (
+            form
+            if form is not None
+            else (to_form(node, walk.answer_map[node.id]) if node.id in walk.answer_map else {})
         )
         main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
     else:
         main = outcome_panel(node, refs, heading_id="mg-outcome-heading", why=_why(walk, refs))
-    restart = f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>'
+    restart = (
+        f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""
+    )
     return (
         f'<div class="mg-live" data-node="{e(node.id)}">'
         f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'

@@ -93,7 +93,10 @@ def _condition_problems(
 
 
 def _citation_problems(
-    citations: tuple[Citation, ...], where: str, anchors: Collection[str] | None, sources: Collection[str] | None
+    citations: tuple[Citation, ...],
+    where: str,
+    anchors: Collection[str] | None,
+    sources: Collection[str] | None,
 ) -> Iterator[str]:
     for citation in citations:
         if anchors is not None and citation.handbook not in anchors:
@@ -156,7 +159,7 @@ def validate(
         add("", f"page '{guide.page}' is not a handbook page")
     if guide.version < 1:
         add("", "version must be 1 or more")
-    all_ids = [n.id for n in (*guide.questions, *guide.outcomes)]
+    all_ids = [q.id for q in guide.questions] + [o.id for o in guide.outcomes]
     for node_id in sorted({i for i in all_ids if all_ids.count(i) > 1}):
         add(node_id, "this id is used by more than one node")
     for node_id in all_ids:

@@ -51,9 +51,7 @@ def generate(guides_dir: Path, docs_dir: Path, register: Path, out: Path) -> lis
         diagram = f"``` mermaid\n{flowchart(guide)}```\n"
         (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
         data = read_yaml(Path(guide.source_file))
-        (out / "assets" / "guides" / f"{guide.id}.json").write_text(
-            compile_guide(data, guide, refs), encoding="utf-8"
-        )
+        (out / "assets" / "guides" / f"{guide.id}.json").write_text(compile_guide(data, guide, refs), encoding="utf-8")
     return [g.id for g in guides]
 
 
@@ -64,7 +62,18 @@ def build_wheel(out: Path) -> Path:
         old.unlink()
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # fixed time: the same code gives the same sha256
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
         env=env,

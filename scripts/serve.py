@@ -1,11 +1,12 @@
 """Serve the built site on 127.0.0.1 with the MIME types Pyodide needs (module scripts, wasm).
 
-    python scripts/serve.py [--port 8000] [--directory site]
+python scripts/serve.py [--port 8000] [--directory site]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
@@ -25,7 +26,7 @@ TYPES = {
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 - the base class's API
 
     def end_headers(self) -> None:
         # Nothing on this site may be framed by, or reach out to, another origin.
@@ -33,7 +34,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]
             return
         super().log_message(format, *args)
@@ -57,10 +58,8 @@ def main() -> int:
         return 1
     server = make_server(directory, args.port)
     print(f"Serving the MASH Handbook at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

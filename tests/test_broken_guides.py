@@ -20,7 +20,7 @@ def expected(path: Path) -> str:
 
 @pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
 def test_broken_guide_is_rejected_with_its_one_line_message(path: Path, anchors, sources) -> None:
-    guides, problems = check_guides([path], anchors, sources)
+    _guides, problems = check_guides([path], anchors, sources)
     lines = [str(p) for p in problems]
     assert f"{path}: {expected(path)}" in lines
     assert all(line.startswith(f"{path}: ") and "\n" not in line for line in lines)

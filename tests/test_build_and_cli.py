@@ -48,8 +48,14 @@ def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
 
 def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
     result = run(
-        "-m", "decision_engine", "walk", "worried_about_a_child",
-        "--answer", "immediate_danger=no", "--answer", "significant_harm=yes",
+        "-m",
+        "decision_engine",
+        "walk",
+        "worried_about_a_child",
+        "--answer",
+        "immediate_danger=no",
+        "--answer",
+        "significant_harm=yes",
     )
     assert result.returncode == 0, result.stderr
     walked = json.loads(result.stdout)

@@ -72,8 +72,13 @@ def test_the_date_error_points_at_the_field_to_fix() -> None:
 
 @pytest.mark.parametrize(
     ("question", "text"),
-    [("concern", "neglect"), ("factors", "home_alone,no_food"), ("age_months", "12"),
-     ("born", "2026-01-05"), ("received", "2026-01-05T14:30")],
+    [
+        ("concern", "neglect"),
+        ("factors", "home_alone,no_food"),
+        ("age_months", "12"),
+        ("born", "2026-01-05"),
+        ("received", "2026-01-05T14:30"),
+    ],
 )
 def test_text_form_round_trips(question: str, text: str) -> None:
     answer = from_text(Q[question], text)

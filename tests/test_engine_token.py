@@ -52,5 +52,5 @@ def test_a_damaged_token_is_refused_with_a_reason(damage, message: str) -> None:
 def test_a_token_from_another_version_is_refused() -> None:
     token = encode(walked(("immediate_danger", "no")))
     newer = replace(GUIDE, version=2)
-    with pytest.raises(TokenError, match="made with version 1 of this guide.*now version 2"):
+    with pytest.raises(TokenError, match=r"made with version 1 of this guide.*now version 2"):
         decode(newer, token)

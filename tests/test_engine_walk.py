@@ -78,7 +78,11 @@ def test_back_then_the_same_answer_returns_the_same_state(guide) -> None:
 
 def test_changing_an_answer_keeps_later_answers_that_still_apply(guide) -> None:
     walk = answered(
-        guide, ("concern", "injury"), ("age_months", 30), ("received", "2026-11-20T09:00"), ("born", "2024-01-01")
+        guide,
+        ("concern", "injury"),
+        ("age_months", 30),
+        ("received", "2026-11-20T09:00"),
+        ("born", "2024-01-01"),
     )
     assert walk.outcome is not None and walk.outcome.id == "standard"
     changed = walk.change("age_months").with_answer("age_months", 40)

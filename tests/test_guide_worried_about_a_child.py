@@ -65,7 +65,11 @@ class TestTalkedToParents:
 
     @pytest.mark.parametrize(
         ("answer", "outcome"),
-        [("not_yet", "talk_to_parents_first"), ("still_concerned", "ask_for_support"), ("improving", "keep_monitoring")],
+        [
+            ("not_yet", "talk_to_parents_first"),
+            ("still_concerned", "ask_for_support"),
+            ("improving", "keep_monitoring"),
+        ],
     )
     def test_each_answer_has_its_outcome(self, answer: str, outcome: str) -> None:
         assert lands(after(*self.before, f"talked_to_parents={answer}")) == outcome
@@ -85,7 +89,11 @@ def test_consent_is_not_needed_to_refer_a_child_protection_concern() -> None:
 
 
 def test_a_support_referral_asks_the_parents_consent_first() -> None:
-    outcome = after("immediate_danger=no", "significant_harm=no", "additional_needs=yes",
-                    "talked_to_parents=still_concerned").current
+    outcome = after(
+        "immediate_danger=no",
+        "significant_harm=no",
+        "additional_needs=yes",
+        "talked_to_parents=still_concerned",
+    ).current
     assert isinstance(outcome, Outcome)
     assert outcome.actions[0].level == "must" and "consent" in outcome.actions[0].text

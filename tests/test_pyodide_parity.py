@@ -34,7 +34,11 @@ def compiled(built_site: Path, tmp_path_factory, refs: References) -> list[Path]
 def test_pyodide_and_host_agree_on_everything(built_site: Path, compiled: list[Path], node: str) -> None:
     wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
     host = subprocess.run(
-        [sys.executable, str(PARITY), *map(str, compiled)], capture_output=True, text=True, cwd=ROOT, check=True,
+        [sys.executable, str(PARITY), *map(str, compiled)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     inside = subprocess.run(
@@ -56,6 +60,11 @@ def test_pyodide_runs_python_3_14(node: str, built_site: Path, tmp_path: Path) -
     wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
     script = tmp_path / "version.py"
     script.write_text("import sys, decision_engine; print(sys.version_info[:2])", encoding="utf-8")
-    inside = subprocess.run([node, "tests/pyodide/run.mjs", str(wheel), str(script)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=180)
+    inside = subprocess.run(
+        [node, "tests/pyodide/run.mjs", str(wheel), str(script)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
     assert inside.stdout.strip() == "(3, 14)"

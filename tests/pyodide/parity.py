@@ -15,7 +15,12 @@ from decision_engine.render_html import live_view, static_guide
 from decision_engine.token import decode, encode
 from decision_engine.walk import Walk
 
-BAD_FORMS = [{}, {"answer": ["not_an_answer"]}, {"answer": ["-1"]}, {"day": ["31"], "month": ["2"], "year": ["2026"]}]
+BAD_FORMS = [
+    {},
+    {"answer": ["not_an_answer"]},
+    {"answer": ["-1"]},
+    {"day": ["31"], "month": ["2"], "year": ["2026"]},
+]
 
 
 def digest(text: str) -> str:
@@ -31,9 +36,7 @@ def report(path: Path) -> dict:
         assert decode(guide, token) == walk
         key = " ".join(f"{q}={to_text(a)}" for q, a in answers)
         routes[key] = {"outcome": outcome, "token": token, "view": digest(live_view(walk, refs))}
-    messages = {
-        q.id: [getattr(from_form(q, form), "message", None) for form in BAD_FORMS] for q in guide.questions
-    }
+    messages = {q.id: [getattr(from_form(q, form), "message", None) for form in BAD_FORMS] for q in guide.questions}
     return {
         "routes": routes,
         "messages": messages,

@@ -1,0 +1,263 @@
+"""What a person sees in Debian's Chromium: the guide page served on 127.0.0.1, with JavaScript off,
+with JavaScript on (the engine in Pyodide), from disk, and when a link is damaged.
+
+Every test runs on a page that records each request it makes and fails if one goes anywhere but the
+local server (or, from disk, the site's own files). Every guide state visited is checked with axe-core
+for WCAG 2.2 AA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from decision_engine import Walk, encode
+from tests.conftest import ROOT, load_guide
+
+pytestmark = pytest.mark.browser
+
+GUIDE_PAGE = "guides/worried-about-a-child.html"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+READY = "[data-module=decision-guide][data-ready]"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+class Watched:
+    """A page that keeps every URL it requested."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def foreign(self, allowed_origin: str) -> list[str]:
+        def own(url: str) -> bool:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                return True
+            if allowed_origin == "file":
+                return parts.scheme == "file"
+            return f"{parts.scheme}://{parts.netloc}/" == allowed_origin
+
+        return [url for url in self.requests if not own(url)]
+
+
+def open_page(browser: Browser, *, javascript: bool = True) -> tuple[Page, Watched]:
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    return page, Watched(page)
+
+
+@pytest.fixture
+def served(browser: Browser, site_url: str) -> Iterator[Watched]:
+    page, watched = open_page(browser)
+    yield watched
+    page.context.close()
+    assert watched.foreign(site_url) == [], "requests left the local server"
+    assert any(url.startswith(site_url) for url in watched.requests)
+
+
+def assert_accessible(page: Page, state: str) -> None:
+    # Evaluated, not added as a <script>, so it also runs on a page whose own scripts are off.
+    result = page.evaluate(
+        "tags => { if (!window.axe) { " + AXE.read_text(encoding="utf-8") + "\n }"
+        " return window.axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
+        "v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))) }",
+        AXE_TAGS,
+    )
+    assert result == [], f"axe found WCAG 2.2 AA problems in state '{state}'"
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def live_heading(page: Page):
+    return page.locator(".mg-live .mg-heading").first
+
+
+def choose(page: Page, label: str) -> None:
+    """Pick an answer by its visible label and press Continue, as a person would, then wait for the
+    next step to be shown."""
+    live = page.locator(".mg-live")
+    before = live.get_attribute("data-node")
+    live.get_by_label(label, exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(live).not_to_have_attribute("data-node", before or "")
+
+
+class TestWithoutJavaScript:
+    def test_the_plain_guide_walks_to_an_outcome_by_links(self, browser: Browser, site_url: str) -> None:
+        page, watched = open_page(browser, javascript=False)
+        page.goto(site_url + GUIDE_PAGE)
+        first = page.get_by_role("heading", name="Is the child in immediate danger?")
+        expect(first).to_be_visible()
+        harm = "Do you think the child has suffered, or is likely to suffer, significant harm?"
+        expect(page.get_by_role("heading", name=harm)).to_be_hidden()
+        page.get_by_role("link", name="No", exact=True).click()
+        expect(first).to_be_hidden()
+        expect(page.get_by_role("heading", name=harm)).to_be_visible()
+        page.locator("#q-significant_harm").get_by_role("link", name="Yes", exact=True).click()
+        outcome = page.get_by_role("heading", name="Phone the MASH now, then send the written referral")
+        expect(outcome).to_be_visible()
+        expect(page.locator(".mg-status")).to_be_hidden()
+        screenshot(page, "plain-outcome")
+        page.context.close()
+        assert watched.foreign(site_url) == []
+
+    @pytest.mark.parametrize("anchor", ["", "#q-significant_harm", "#o-phone_mash_now"])
+    def test_the_plain_guide_is_accessible(self, browser: Browser, site_url: str, anchor: str) -> None:
+        # axe needs scripts (its timers do not run with JavaScript off), so this page keeps scripts on
+        # but never loads the guide's own script: what it shows is exactly the plain version.
+        page, watched = open_page(browser)
+        page.route("**/decision-guide.js", lambda route: route.abort())
+        page.goto(site_url + GUIDE_PAGE + anchor)
+        expect(page.locator(".mg-static .mg-step:visible")).to_have_count(1)
+        assert_accessible(page, f"plain {anchor or 'start'}")
+        page.context.close()
+        assert watched.foreign(site_url) == []
+
+
+class TestFromDisk:
+    def test_pages_search_and_the_plain_guide_work_from_file(self, browser: Browser, built_site: Path) -> None:
+        page, watched = open_page(browser)
+        page.goto((built_site / GUIDE_PAGE).as_uri())
+        expect(page.get_by_role("heading", name="Is the child in immediate danger?")).to_be_visible()
+        expect(page.locator(".mg-status")).to_contain_text("Opened from a file")
+        page.get_by_role("link", name="Yes", exact=True).click()
+        expect(page.get_by_role("heading", name="Call 999 now")).to_be_visible()
+        screenshot(page, "file-outcome")
+
+        page.locator("article").get_by_role(
+            "link", name="What to do if you are worried about a child", exact=True
+        ).click()
+        expect(page.get_by_role("heading", name="What to do if you are worried about a child", level=1)).to_be_visible()
+        assert page.url.startswith("file://") and page.url.endswith("referring/worried-about-a-child.html")
+
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("threshold", delay=30)  # Material searches on key events
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        screenshot(page, "file-search")
+        page.context.close()
+        assert watched.foreign("file") == []
+
+
+class TestWithJavaScript:
+    @pytest.mark.parametrize(
+        ("answers", "outcome"),
+        [
+            (["Yes"], "Call 999 now"),
+            (["No", "Yes"], "Phone the MASH now, then send the written referral"),
+            (
+                ["No", "No", "Yes", "Yes, and after a period of monitoring I am still concerned"],
+                "Ask the parents' consent, then contact the MASH for advice or refer for support",
+            ),
+            (["No", "No", "No"], "No referral needed: universal services meet the child's needs"),
+        ],
+        ids=["immediate-danger", "significant-harm", "additional-needs", "no-additional-needs"],
+    )
+    def test_walking_to_an_outcome(self, served: Watched, site_url: str, answers: list[str], outcome: str) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(page.locator(".mg-static")).to_be_hidden()
+        for number, answer in enumerate(answers, start=1):
+            assert_accessible(page, f"question {number}")
+            choose(page, answer)
+        heading = page.get_by_role("heading", name=outcome)
+        expect(heading).to_be_visible()
+        expect(heading).to_be_focused()
+        expect(page.locator(".mg-why li")).to_have_count(len(answers))
+        expect(page.locator(".mg-live .mg-disclaimer")).to_contain_text("does not replace")
+        assert "#walk=worried_about_a_child.1." in page.url
+        assert_accessible(page, f"outcome: {outcome}")
+        screenshot(page, f"live-{outcome[:20]}")
+
+    def test_reload_and_the_back_button_keep_the_place(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        choose(page, "No")
+        choose(page, "No")
+        expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
+        page.reload()
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
+        expect(page.locator(".mg-summary__row")).to_have_count(2)
+        page.go_back()
+        expect(live_heading(page)).to_have_text(
+            "Do you think the child has suffered, or is likely to suffer, significant harm?"
+        )
+        page.go_forward()
+        expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
+
+    def test_back_link_and_change_link_keep_answers(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        choose(page, "No")
+        choose(page, "I'm not sure")
+        expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
+        page.get_by_role("link", name="Back").click()
+        expect(page.locator(".mg-live").get_by_label("I'm not sure", exact=True)).to_be_checked()
+        page.get_by_role("link", name="Change your answer to: Is the child in immediate danger?").click()
+        expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
+        expect(page.locator(".mg-live").get_by_label("No", exact=True)).to_be_checked()
+        choose(page, "No")  # same answer: the later answer still applies, so straight back to the outcome
+        expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
+        page.get_by_role("link", name="Start again").click()
+        expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
+        expect(page.locator(".mg-summary__row")).to_have_count(0)
+
+    def test_continue_without_an_answer_shows_the_error_summary(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        page.get_by_role("button", name="Continue").click()
+        summary = page.locator(".mg-error-summary")
+        expect(summary).to_be_focused()
+        expect(summary).to_contain_text("There is a problem")
+        expect(summary.get_by_role("link", name="Select one answer")).to_be_visible()
+        assert page.title().startswith("Error: ")
+        assert_accessible(page, "error")
+        screenshot(page, "live-error")
+        summary.get_by_role("link", name="Select one answer").click()
+        expect(page.locator(".mg-live").get_by_label("Yes", exact=True)).to_be_focused()
+
+    @pytest.mark.parametrize(
+        ("fragment", "reason"),
+        [
+            ("#walk=rubbish", "part of it may be missing"),
+            ("#walk=worried_about_a_child.1.immediate_danger=no.00000000", "changed or cut short"),
+        ],
+        ids=["rubbish", "bad-check"],
+    )
+    def test_a_damaged_link_says_so_and_offers_start_again(
+        self, served: Watched, site_url: str, fragment: str, reason: str
+    ) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE + fragment)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(page.get_by_role("heading", name="This link could not be restored")).to_be_visible()
+        expect(page.locator(".mg-restore-failed")).to_contain_text(reason)
+        assert_accessible(page, "restore failed")
+        screenshot(page, "live-restore-failed")
+        page.get_by_role("link", name="Start again").click()
+        expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
+
+    def test_a_link_from_another_version_of_the_guide_is_refused(self, served: Watched, site_url: str) -> None:
+        guide = load_guide("worried_about_a_child")
+        old = encode(Walk(replace(guide, version=guide.version + 1)).with_answer("immediate_danger", "no"))
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE + "#walk=" + old)
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(page.locator(".mg-restore-failed")).to_contain_text("the guide has changed since")
