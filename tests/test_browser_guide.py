@@ -199,6 +199,10 @@ class TestWithJavaScript:
         )
         page.go_forward()
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
+        page.go_back()
+        page.go_back()  # back past the first answer, to the page as it was first opened
+        expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
+        expect(page.locator(".mg-summary__row")).to_have_count(0)
 
     def test_back_link_and_change_link_keep_answers(self, served: Watched, site_url: str) -> None:
         page = served.page

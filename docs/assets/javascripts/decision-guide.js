@@ -132,6 +132,9 @@
     this.say("");
     window.addEventListener("hashchange", function () {
       var token = tokenInHash();
+      // No fragment at all is where the walk began (Back past the first answer); any other
+      // fragment is a link within the page, such as the table of contents, and leaves the walk alone.
+      if (token === null && location.hash === "") token = "";
       if (token !== null) guide.show(token, { focus: true });
     });
     this.live.addEventListener("submit", function (event) {

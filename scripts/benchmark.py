@@ -1,0 +1,141 @@
+"""Measure the guide page in headless Chromium against the built site, served on 127.0.0.1.
+
+    python scripts/benchmark.py [--runs 3] [--answers 20]
+
+Reports, as medians over fresh browser contexts (empty cache each run):
+  first question visible   when the plain question heading was painted (Element Timing)
+  first contentful paint   the browser's own FCP
+  engine ready             when the interactive guide answers clicks (Pyodide + engine loaded)
+  bare loadPyodide()       a blank page on the same server that only starts Pyodide in a module worker
+  answer round trip        median from pressing Continue to the next question being shown
+This is a report, not a test: nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from scripts.serve import make_server  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+GUIDE = "guides/worried-about-a-child.html"
+BLANK = "__benchmark__/blank.html"
+BLANK_HTML = """<!doctype html><html lang="en"><title>bare loadPyodide</title><body><script>
+const source = `import { loadPyodide } from "${new URL("../assets/pyodide/pyodide.mjs", location.href)}";
+const t0 = performance.now();
+await loadPyodide({ indexURL: "${new URL("../assets/pyodide/", location.href)}" });
+postMessage(performance.now() - t0);`;
+const started = performance.now();
+const worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})), {type: "module"});
+worker.onmessage = () => { window.bareReady = performance.now(); };
+</script></body></html>"""
+
+ROUND_TRIP = """async () => {
+  const live = document.querySelector('.mg-live-root');
+  const node = () => live.querySelector('.mg-live').getAttribute('data-node');
+  const before = node();
+  const changed = new Promise(resolve => {
+    const seen = new MutationObserver(() => { if (node() !== before) { seen.disconnect(); resolve(); } });
+    seen.observe(live, {childList: true, subtree: true});
+  });
+  live.querySelector('input[value=no]').checked = true;
+  const t0 = performance.now();
+  live.querySelector('button[type=submit]').click();
+  await changed;
+  return performance.now() - t0;
+}"""
+
+
+def measure_guide(page: Page, base: str, answers: int) -> dict[str, float | list[float]]:
+    page.goto(base + GUIDE)
+    page.wait_for_selector("[data-module=decision-guide][data-ready]", timeout=120_000)
+    timings = page.evaluate(
+        """() => new Promise(resolve => {
+        // Element Timing entries reach a buffered observer only, not getEntriesByType.
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntries().find(e => e.identifier === 'first-question');
+          if (!entry) return;
+          observer.disconnect();
+          resolve({
+            first_question: entry.renderTime || entry.loadTime,
+            fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+            ready: performance.getEntriesByName('mg-engine-ready')[0].startTime,
+          });
+        }).observe({type: 'element', buffered: true});
+    })"""
+    )
+    trips = []
+    for _ in range(answers):
+        trips.append(page.evaluate(ROUND_TRIP))
+        page.go_back()  # the walk is in the URL, so Back returns to the first question
+        page.wait_for_selector(".mg-live[data-node=immediate_danger]")
+    return {**timings, "trips": trips}
+
+
+def measure_bare(page: Page, base: str) -> float:
+    page.route(base + BLANK, lambda route: route.fulfill(body=BLANK_HTML, content_type="text/html"))
+    page.goto(base + BLANK)
+    page.wait_for_function("window.bareReady !== undefined", timeout=120_000)
+    return float(page.evaluate("window.bareReady"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the guide page in headless Chromium.")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--answers", type=int, default=20, help="answer round trips per run")
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    args = parser.parse_args()
+    if not (Path(args.site) / GUIDE).is_file():
+        print(f"{args.site} has no built site: run scripts/build.py first", file=sys.stderr)
+        return 1
+    server = make_server(Path(args.site), 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, list[float]] = {"first_question": [], "fcp": [], "ready": [], "bare": [], "trip": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for _ in range(args.runs):
+            context = browser.new_context()
+            guide = measure_guide(context.new_page(), base, args.answers)
+            context.close()
+            context = browser.new_context()
+            results["bare"].append(measure_bare(context.new_page(), base))
+            context.close()
+            for key in ("first_question", "fcp", "ready"):
+                results[key].append(float(guide[key]))  # type: ignore[arg-type]
+            results["trip"] += guide["trips"]  # type: ignore[arg-type]
+        browser.close()
+    server.shutdown()
+    labels = {
+        "first_question": "first question visible",
+        "fcp": "first contentful paint",
+        "ready": "engine ready (answers clicks)",
+        "bare": "bare loadPyodide() in a worker",
+        "trip": "answer round trip (median)",
+    }
+    print(f"Guide page in headless Chromium {args.runs} runs, {args.answers} answers each, 127.0.0.1, cold cache")
+    for key, label in labels.items():
+        values = results[key]
+        spread = f"(min {min(values):.0f}, max {max(values):.0f})"
+        print(f"  {label:32} {statistics.median(values):8.0f} ms  {spread}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
