@@ -15,20 +15,10 @@ from dataclasses import dataclass
 from .model import Answer, Question
 
 Form = Mapping[str, Sequence[str]]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +165,7 @@ def describe(question: Question, answer: Answer) -> str:
     if question.type == "number":
         return f"{answer} {question.unit}".strip()
     moment = dt.datetime.fromisoformat(str(answer))
-    day = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    day = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     if question.type == "date":
         return day
     return f"{day} at {clock(moment.time())}"

@@ -5,6 +5,7 @@ Every call returns a JSON object and never raises: a fault becomes a message the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -12,6 +13,7 @@ from .answers import AnswerError
 from .compile import load_compiled
 from .model import Guide, Question
 from .problems import GuideError
+from .record import export
 from .references import References
 from .render_html import live_view, restore_failed
 from .token import TokenError, decode, encode
@@ -77,3 +79,14 @@ def replay(guide_id: str, answers_json: str) -> str:
             break
         walk = result
     return _reply(ok=True, token=encode(walk))
+
+
+def record(guide_id: str, token: str, fmt: str, made_at: str) -> str:
+    """The decision record for a walk, as text to download, with a file name."""
+    guide, refs = _loaded[guide_id]
+    try:
+        walk = decode(guide, token) if token else Walk(guide)
+        text, filename = export(walk, refs, dt.datetime.fromisoformat(made_at), fmt)
+    except (TokenError, ValueError, KeyError) as error:
+        return _reply(ok=False, message=f"The record could not be made: {error}")
+    return _reply(ok=True, text=text, filename=filename)

@@ -17,19 +17,22 @@ from .answers import AnswerError, describe, from_text
 from .explain import reasons
 from .model import Guide, Outcome, Question
 from .problems import GuideError, Problem
-from .source import guide_files, handbook_anchors, load_guide_file, source_ids
+from .source import guide_files, handbook_anchors, load_guide_file, rating_schemes, source_ids
 from .token import encode
 from .validate import validate
 from .walk import Walk
 
 
-def _context(args: argparse.Namespace) -> tuple[dict[str, str] | None, dict[str, dict[str, str]] | None]:
+def _context(args: argparse.Namespace) -> tuple[Any, Any, Any]:
     anchors = handbook_anchors(Path(args.docs)) if Path(args.docs).is_dir() else None
     sources = source_ids(Path(args.sources)) if Path(args.sources).is_file() else None
-    return anchors, sources
+    ratings = rating_schemes(Path(args.ratings)) if Path(args.ratings).is_file() else None
+    return anchors, sources, ratings
 
 
-def check_guides(paths: Sequence[Path], anchors: Any, sources: Any) -> tuple[list[Guide], list[Problem]]:
+def check_guides(
+    paths: Sequence[Path], anchors: Any, sources: Any, ratings: Any = None
+) -> tuple[list[Guide], list[Problem]]:
     """Load and validate guide files; every problem from every file, and the guides that loaded."""
     guides: list[Guide] = []
     problems: list[Problem] = []
@@ -43,7 +46,7 @@ def check_guides(paths: Sequence[Path], anchors: Any, sources: Any) -> tuple[lis
         if guide.id in seen:
             problems.append(Problem(str(path), "", f"guide id '{guide.id}' is also used by {seen[guide.id]}"))
         seen[guide.id] = str(path)
-        problems += validate(guide, anchors, sources)
+        problems += validate(guide, anchors, sources, ratings)
         guides.append(guide)
     return guides, problems
 
@@ -54,8 +57,8 @@ def _validate(args: argparse.Namespace) -> int:
     if not paths:
         print(f"{target}: no guide files (*.yaml) found", file=sys.stderr)
         return 1
-    anchors, sources = _context(args)
-    guides, problems = check_guides(paths, anchors, sources)
+    anchors, sources, ratings = _context(args)
+    guides, problems = check_guides(paths, anchors, sources, ratings)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -125,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m decision_engine", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default="docs", help="handbook pages, for checking citations (default: docs)")
     parser.add_argument("--sources", default="data/sources.yml", help="sources register (default: data/sources.yml)")
+    parser.add_argument("--ratings", default="data/ratings.yml", help="ratings register (default: data/ratings.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check guide files; one line per problem")
     check.add_argument("path", help="a guide file or a folder of them")

@@ -43,4 +43,5 @@ def load_compiled(text: str) -> tuple[Guide, References]:
         sources=references.get("sources", {}),
         titles=references.get("titles", {}),
         root=references.get("root", ""),
+        ratings=references.get("ratings", {}),
     )

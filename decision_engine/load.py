@@ -21,8 +21,10 @@ from .model import (
     Guide,
     Option,
     Outcome,
+    Part,
     Question,
     QuestionType,
+    RatingRef,
     Rule,
 )
 from .problems import GuideError, Problem
@@ -229,18 +231,51 @@ def _question(r: _Reader, data: Mapping[str, Any]) -> Question | None:
     )
 
 
-def _actions(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Action, ...]:
-    actions = []
-    for i, raw in enumerate(r.items(data, "actions", node), start=1):
-        item = r.mapping(raw, node, f"action {i}")
+def _action(r: _Reader, raw: Any, node: str, where: str) -> Action | None:
+    item = r.mapping(raw, node, where)
+    if item is None:
+        return None
+    levels = [k for k in ("must", "should") if k in item]
+    extra = set(item) - {"must", "should", "escalation", "cite"}
+    if len(levels) != 1 or extra:
+        r.problem(
+            node, f"{where} must be written 'must: ...' or 'should: ...' (with 'escalation' and 'cite' if needed)"
+        )
+        return None
+    return Action(
+        text=r.text(item, levels[0], node),
+        level="must" if levels[0] == "must" else "should",
+        escalation=item.get("escalation") is True,
+        cite=_citations(r, item, node),
+    )
+
+
+def _actions(r: _Reader, data: Mapping[str, Any], node: str, where: str = "action") -> tuple[Action, ...]:
+    found = [_action(r, raw, node, f"{where} {i}") for i, raw in enumerate(r.items(data, "actions", node), start=1)]
+    return tuple(a for a in found if a is not None)
+
+
+def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
+    parts = []
+    for i, raw in enumerate(r.items(data, "parts", node), start=1):
+        item = r.mapping(raw, node, f"part {i}")
         if item is None:
             continue
-        levels = [k for k in ("must", "should") if k in item]
-        if len(levels) != 1 or len(item) != 1:
-            r.problem(node, f"action {i} must be written 'must: ...' or 'should: ...'")
-            continue
-        actions.append(Action(text=r.text(item, levels[0], node), level="must" if levels[0] == "must" else "should"))
-    return tuple(actions)
+        when = _condition(r, item.get("if"), node, f"part {i}")
+        label = r.text(item, "label", node)
+        actions = _actions(r, item, node, f"part {i}, action")
+        if when is not None:
+            parts.append(Part(when=when, label=label, actions=actions))
+    return tuple(parts)
+
+
+def _rating(r: _Reader, data: Mapping[str, Any], node: str) -> RatingRef | None:
+    if "rating" not in data:
+        return None
+    item = r.mapping(data["rating"], node, "'rating'")
+    if item is None:
+        return None
+    return RatingRef(scheme=r.text(item, "scheme", node), level=r.text(item, "level", node))
 
 
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
@@ -275,6 +310,9 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
         contacts=tuple(contacts),
         next_steps=tuple(next_steps),
         cite=_citations(r, data, node),
+        parts=_parts(r, data, node),
+        rating=_rating(r, data, node),
+        due_from=r.text(data, "due_from", node, required=False),
     )
 
 

@@ -83,6 +83,26 @@ class Question:
 class Action:
     text: str
     level: Literal["must", "should"]
+    escalation: bool = False
+    """A mandatory escalation (for example a strategy meeting): shown before every other action."""
+    cite: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Actions an outcome gains when ``when`` holds, so one outcome can merge several checklists."""
+
+    when: Condition
+    label: str
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RatingRef:
+    """A rating level from an area's scheme in the ratings register (``data/ratings.yml``)."""
+
+    scheme: str
+    level: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +123,10 @@ class Outcome:
     next_steps: tuple[str, ...] = ()
     """What happens next, in order, from the person's point of view."""
     urgency: Literal["emergency", "urgent", "standard", "routine"] = "standard"
+    parts: tuple[Part, ...] = ()
+    rating: RatingRef | None = None
+    due_from: str = ""
+    """A date-time question (when the contact arrived) the rating's timescale runs from."""
 
 
 Node: TypeAlias = Question | Outcome
@@ -143,3 +167,7 @@ class Guide:
     @property
     def node_ids(self) -> tuple[str, ...]:
         return tuple(self._index)
+
+    @property
+    def size(self) -> int:
+        return len(self._index)

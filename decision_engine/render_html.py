@@ -11,8 +11,12 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from .answers import AnswerError, Form, to_form
+from .compose import actions_for, merge, parts_that_apply
+from .deadlines import Due, DueError
 from .explain import reasons
-from .model import Citation, Guide, Outcome, Question
+from .model import Action, Answer, Citation, Guide, Outcome, Question
+from .ratings import due_for
+from .ratings import find as find_rating
 from .references import References
 from .token import encode
 from .walk import Walk
@@ -50,19 +54,72 @@ def _citations(citations: Sequence[Citation], refs: References) -> str:
     return f'<ul class="mg-citations">{items}</ul>'
 
 
-def outcome_panel(outcome: Outcome, refs: References, *, heading_id: str, why: str = "") -> str:
+def _action_items(actions: Sequence[Action], refs: References) -> str:
+    items = []
+    for a in actions:
+        flag = '<strong class="mg-flag">Escalate</strong> ' if a.escalation else ""
+        level = "Must:" if a.level == "must" else "Should:"
+        cite = ""
+        if a.cite:
+            cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in a.cite) + "</span>"
+        items.append(f'<li>{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}{cite}</li>')
+    return "".join(items)
+
+
+def _rating_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None) -> str:
+    if outcome.rating is None:
+        return ""
+    rating = find_rating(refs.ratings, outcome.rating)
+    if rating is None:
+        return ""
+    rows = [("What it means", rating.level.get("descriptor", ""))]
+    rows.append(("Response", rating.level.get("respond") or "Not given in the source."))
+    if answers is not None:
+        when = due_for(rating, outcome, answers)
+        if isinstance(when, Due):
+            rows.append(("Due by", f"{when.text} ({when.how})"))
+        elif isinstance(when, DueError):
+            rows.append(("Due by", when.message))
+    if rating.level.get("goes_to"):
+        rows.append(("Where it goes", rating.level["goes_to"]))
+    if rating.scheme.get("gap"):
+        rows.append(("Gap in the source", rating.scheme["gap"]))
+    cells = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows if v)
+    source = refs.describe_source(str(rating.scheme.get("source", "")), str(rating.scheme.get("part", "")))
+    return (
+        f'<div class="mg-rating mg-rating--{e(outcome.rating.level)}"><h3>Rating</h3>'
+        f'<p class="mg-rating__label"><strong>{e(rating.label)}</strong></p><dl class="mg-rating__facts">{cells}</dl>'
+        f'<span class="mg-source">Source: {e(source)}</span></div>'
+    )
+
+
+def outcome_panel(
+    outcome: Outcome,
+    refs: References,
+    *,
+    heading_id: str,
+    answers: Mapping[str, Answer] | None = None,
+    why: str = "",
+) -> str:
+    """An outcome. With ``answers`` (the interactive view) its parts are merged into one checklist and
+    the due time is worked out; without them (the plain version) every part is shown under its label."""
     parts = [
         f'<p class="mg-tag mg-tag--{e(outcome.urgency)}">{e(_URGENCY_LABEL[outcome.urgency])}</p>',
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
+        _rating_block(outcome, refs, answers),
     ]
-    if outcome.actions:
-        items = "".join(
-            f'<li><strong class="mg-level mg-level--{a.level}">{"You must" if a.level == "must" else "You should"}'
-            f"</strong> {e(a.text)}</li>"
-            for a in outcome.actions
-        )
-        parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
+    if answers is not None:
+        actions = actions_for(outcome, answers)
+        if actions:
+            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{_action_items(actions, refs)}</ol>')
+    else:
+        if outcome.actions:
+            own = _action_items(merge(list(outcome.actions)), refs)
+            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{own}</ol>')
+        for part in outcome.parts:
+            items = _action_items(merge(list(part.actions)), refs)
+            parts.append(f'<h3>{e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
     if outcome.contacts:
         items = "".join(
             f"<li><strong>{e(c.name)}</strong>: {e(c.detail)}"
@@ -271,6 +328,10 @@ def _why(walk: Walk, refs: References) -> str:
             f"<li>You answered <strong>{e(reason.answer)}</strong> to “{e(reason.question)}”: "
             f"{e(reason.rule)}.{cite}</li>"
         )
+    outcome = walk.outcome
+    if outcome is not None:
+        for part in parts_that_apply(outcome, walk.answer_map):
+            items.append(f"<li>Added to the checklist: <strong>{e(part.label)}</strong>.</li>")
     return f'<h3>Why this outcome</h3><ol class="mg-why">{"".join(items)}</ol>'
 
 
@@ -289,14 +350,31 @@ def live_view(walk: Walk, refs: References, *, error: AnswerError | None = None,
         )
         main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
     else:
-        main = outcome_panel(node, refs, heading_id="mg-outcome-heading", why=_why(walk, refs))
+        main = outcome_panel(node, refs, heading_id="mg-outcome-heading", answers=walk.answer_map, why=_why(walk, refs))
     restart = (
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""
     )
+    if isinstance(node, Outcome):
+        restart = _record_controls() + restart
     return (
         f'<div class="mg-live" data-node="{e(node.id)}">'
         f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'
         f"{main}{restart}{_summary(walk)}</div>"
+    )
+
+
+def _record_controls() -> str:
+    """Buttons the page script wires up: the record is made in the browser and downloaded, never sent."""
+    buttons = "".join(
+        f'<button type="button" class="md-button mg-record" data-record="{fmt}">{label}</button>'
+        for fmt, label in (("markdown", "Markdown"), ("text", "Plain text"), ("json", "JSON"))
+    )
+    return (
+        '<div class="mg-records"><h3>Keep a record</h3>'
+        "<p>Download this decision record for your case notes, or print this page. It is made in your browser "
+        "and is not sent anywhere.</p>"
+        f'<p class="mg-record-buttons">{buttons}'
+        '<button type="button" class="md-button mg-record" data-print>Print</button></p></div>'
     )
 
 

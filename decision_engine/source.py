@@ -111,3 +111,12 @@ def source_ids(register: Path) -> dict[str, dict[str, str]]:
     if not isinstance(entries, list):
         raise GuideError([Problem(str(register), "", "'sources' must be a list")])
     return {str(e["id"]): {k: str(v) for k, v in e.items()} for e in entries if isinstance(e, dict) and "id" in e}
+
+
+def rating_schemes(register: Path) -> dict[str, dict[str, Any]]:
+    """The ratings register: scheme id to the scheme (area, name, source, levels, and any gap)."""
+    data = read_yaml(register)
+    entries = data.get("schemes") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise GuideError([Problem(str(register), "", "'schemes' must be a list")])
+    return {str(e["id"]): e for e in entries if isinstance(e, dict) and "id" in e}

@@ -7,10 +7,12 @@ every question, every target exists, there are no cycles, and every node can be 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections import Counter, deque
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any
 
 from .conditions import ANSWER_OPS, GROUP_OPS
-from .model import Citation, Condition, Guide, Question
+from .model import Citation, Condition, Guide, Outcome, Question
 from .problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -23,65 +25,71 @@ def successors(question: Question) -> list[str]:
 
 def reachable_from(guide: Guide, start: str) -> list[str]:
     """Node ids reachable from ``start`` (itself included), in breadth-first order."""
-    seen = [start]
-    queue = [start]
+    order = [start]
+    seen = {start}
+    queue = deque([start])
     while queue:
-        question = guide.question(queue.pop(0))
-        for target in successors(question) if question else []:
-            if target not in seen and guide.node(target) is not None:
-                seen.append(target)
+        for target in _targets(guide, queue.popleft()):
+            if target not in seen:
+                seen.add(target)
+                order.append(target)
                 queue.append(target)
-    return seen
+    return order
 
 
-def _ancestors(guide: Guide) -> dict[str, set[str]]:
-    """For each node, the questions from which it can be reached."""
-    found: dict[str, set[str]] = {node_id: set() for node_id in guide.node_ids}
-    for question in guide.questions:
-        for node_id in reachable_from(guide, question.id)[1:]:
-            found[node_id].add(question.id)
-    return found
+def _targets(guide: Guide, node_id: str) -> list[str]:
+    question = guide.question(node_id)
+    return [t for t in successors(question) if guide.node(t) is not None] if question else []
+
+
+class _Reach:
+    """Which nodes a question can reach, worked out only for the questions that conditions look back
+    at, so the cost stays linear in the size of the guide."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.cache: dict[str, set[str]] = {}
+
+    def answered_before(self, question_id: str, node_id: str) -> bool:
+        if question_id not in self.cache:
+            self.cache[question_id] = set(reachable_from(self.guide, question_id)[1:])
+        return node_id in self.cache[question_id]
 
 
 def _cycle(guide: Guide) -> list[str] | None:
-    """One cycle as a list of node ids, or None."""
+    """One cycle as a list of node ids, or None. Iterative, so a deep guide cannot overflow the stack."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    path: list[str] = []
-
-    def visit(node_id: str) -> list[str] | None:
-        state[node_id] = 1
-        path.append(node_id)
-        question = guide.question(node_id)
-        for target in successors(question) if question else []:
-            if guide.node(target) is None:
-                continue
-            if state.get(target) == 1:
+    for root in guide.node_ids:
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        pending = [iter(_targets(guide, root))]
+        while pending:
+            target = next(pending[-1], None)
+            if target is None:
+                state[path.pop()] = 2
+                pending.pop()
+            elif state.get(target) == 1:
                 return [*path[path.index(target) :], target]
-            if target not in state and (found := visit(target)):
-                return found
-        path.pop()
-        state[node_id] = 2
-        return None
-
-    for node_id in guide.node_ids:
-        if node_id not in state and (found := visit(node_id)):
-            return found
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                pending.append(iter(_targets(guide, target)))
     return None
 
 
-def _condition_problems(
-    guide: Guide, question: Question, condition: Condition, where: str, ancestors: set[str]
-) -> Iterator[str]:
+def _condition_problems(guide: Guide, node_id: str, condition: Condition, where: str, reach: _Reach) -> Iterator[str]:
     if condition.op in GROUP_OPS:
         for part in condition.parts:
-            yield from _condition_problems(guide, question, part, where, ancestors)
+            yield from _condition_problems(guide, node_id, part, where, reach)
         return
     target = guide.question(condition.question)
     if target is None:
         yield f"{where} tests '{condition.question}', which is not a question in this guide"
         return
-    if target.id != question.id and target.id not in ancestors:
-        yield f"{where} tests '{target.id}', which is never answered before this question"
+    if target.id != node_id and not reach.answered_before(target.id, node_id):
+        yield f"{where} tests '{target.id}', which is never answered before this point"
     if target.type not in ANSWER_OPS[condition.op]:
         yield f"{where} uses '{condition.op}' on '{target.id}', a {target.type} question"
         return
@@ -108,15 +116,15 @@ def _citation_problems(
 def _question_problems(
     guide: Guide,
     question: Question,
-    ancestors: set[str],
+    reach: _Reach,
     anchors: Collection[str] | None,
     sources: Collection[str] | None,
 ) -> Iterator[str]:
     if question.type in ("single", "multiple"):
         if len(question.options) < 2:
             yield "a choice question needs at least two options"
-        values = [o.value for o in question.options]
-        for value in sorted({v for v in values if values.count(v) > 1}):
+        values = Counter(o.value for o in question.options)
+        for value in sorted(v for v, n in values.items() if n > 1):
             yield f"option value '{value}' is used twice"
         for option in question.options:
             if not VALUE_PATTERN.match(option.value):
@@ -140,14 +148,52 @@ def _question_problems(
         if rule.goto == question.id:
             yield f"{where} goes back to the same question"
         if rule.when is not None:
-            yield from _condition_problems(guide, question, rule.when, where, ancestors)
+            yield from _condition_problems(guide, question.id, rule.when, where, reach)
         yield from _citation_problems(rule.cite, where, anchors, sources)
 
 
+def _outcome_problems(
+    guide: Guide,
+    outcome: Outcome,
+    reach: _Reach,
+    anchors: Collection[str] | None,
+    sources: Collection[str] | None,
+    ratings: Mapping[str, Mapping[str, Any]] | None,
+) -> Iterator[str]:
+    if not outcome.cite:
+        yield "the outcome cites no handbook section (every outcome must show its source)"
+    if not outcome.actions and not outcome.next_steps and not outcome.parts:
+        yield "the outcome gives no actions and no next steps"
+    yield from _citation_problems(outcome.cite, "the outcome", anchors, sources)
+    for action in outcome.actions:
+        yield from _citation_problems(action.cite, f"action '{action.text[:30]}'", anchors, sources)
+    for i, part in enumerate(outcome.parts, start=1):
+        yield from _condition_problems(guide, outcome.id, part.when, f"part {i} ('{part.label}')", reach)
+        for action in part.actions:
+            yield from _citation_problems(action.cite, f"part {i} action '{action.text[:30]}'", anchors, sources)
+    if outcome.rating is not None and ratings is not None:
+        scheme = ratings.get(outcome.rating.scheme)
+        levels = [lv.get("id") for lv in scheme.get("levels", [])] if scheme else []
+        if outcome.rating.level not in levels:
+            yield f"rating '{outcome.rating.scheme}' level '{outcome.rating.level}' is not in the ratings register"
+    if outcome.due_from:
+        source = guide.question(outcome.due_from)
+        if source is None or source.type != "datetime":
+            yield f"due_from '{outcome.due_from}' must be a date-time question"
+        elif not reach.answered_before(source.id, outcome.id):
+            yield f"due_from '{outcome.due_from}' is never answered before this outcome"
+        if outcome.rating is None:
+            yield "due_from needs a rating, whose timescale sets the due time"
+
+
 def validate(
-    guide: Guide, anchors: Collection[str] | None = None, sources: Collection[str] | None = None
+    guide: Guide,
+    anchors: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+    ratings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Problem]:
-    """Every problem in ``guide``. ``anchors`` and ``sources``, when given, are checked against citations."""
+    """Every problem in ``guide``. ``anchors``, ``sources`` and ``ratings``, when given, are checked
+    against citations and rating references."""
     problems: list[Problem] = []
 
     def add(node: str, message: str) -> None:
@@ -160,7 +206,7 @@ def validate(
     if guide.version < 1:
         add("", "version must be 1 or more")
     all_ids = [q.id for q in guide.questions] + [o.id for o in guide.outcomes]
-    for node_id in sorted({i for i in all_ids if all_ids.count(i) > 1}):
+    for node_id in sorted(i for i, n in Counter(all_ids).items() if n > 1):
         add(node_id, "this id is used by more than one node")
     for node_id in all_ids:
         if not ID_PATTERN.match(node_id):
@@ -169,16 +215,12 @@ def validate(
         add("", f"start '{guide.start}' is not a question in this guide")
         return problems
 
-    ancestors = _ancestors(guide)
+    reach = _Reach(guide)
     for question in guide.questions:
-        for message in _question_problems(guide, question, ancestors[question.id], anchors, sources):
+        for message in _question_problems(guide, question, reach, anchors, sources):
             add(question.id, message)
     for outcome in guide.outcomes:
-        if not outcome.cite:
-            add(outcome.id, "the outcome cites no handbook section (every outcome must show its source)")
-        if not outcome.actions and not outcome.next_steps:
-            add(outcome.id, "the outcome gives no actions and no next steps")
-        for message in _citation_problems(outcome.cite, "the outcome", anchors, sources):
+        for message in _outcome_problems(guide, outcome, reach, anchors, sources, ratings):
             add(outcome.id, message)
 
     reachable = set(reachable_from(guide, guide.start))

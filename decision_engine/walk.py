@@ -37,7 +37,7 @@ def trail(guide: Guide, answers: Mapping[str, Answer]) -> tuple[list[Step], Node
     question with no answer yet, or an outcome."""
     steps: list[Step] = []
     node: Node | None = guide.node(guide.start)
-    for _ in range(len(guide.node_ids) + 1):  # a valid guide has no cycles; this bounds a broken one
+    for _ in range(guide.size + 1):  # a valid guide has no cycles; this bounds a broken one
         if not isinstance(node, Question) or node.id not in answers:
             break
         rule = choose_rule(node, answers)

@@ -25,7 +25,13 @@ from decision_engine.mermaid import flowchart  # noqa: E402
 from decision_engine.problems import GuideError  # noqa: E402
 from decision_engine.references import References  # noqa: E402
 from decision_engine.render_html import static_guide  # noqa: E402
-from decision_engine.source import guide_files, handbook_anchors, read_yaml, source_ids  # noqa: E402
+from decision_engine.source import (  # noqa: E402
+    guide_files,
+    handbook_anchors,
+    rating_schemes,
+    read_yaml,
+    source_ids,
+)
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -36,17 +42,18 @@ class BuildError(Exception):
     """A build step failed; the message is what the person running the build needs to read."""
 
 
-def generate(guides_dir: Path, docs_dir: Path, register: Path, out: Path) -> list[str]:
+def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> list[str]:
     """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guide ids."""
     anchors = handbook_anchors(docs_dir)
-    sources = source_ids(register)
-    guides, problems = check_guides(guide_files(guides_dir), anchors, sources)
+    sources = source_ids(data_dir / "sources.yml")
+    ratings = rating_schemes(data_dir / "ratings.yml")
+    guides, problems = check_guides(guide_files(guides_dir), anchors, sources, ratings)
     if problems:
         raise BuildError("\n".join(str(p) for p in problems))
     (out / "guides").mkdir(parents=True, exist_ok=True)
     (out / "assets" / "guides").mkdir(parents=True, exist_ok=True)
     for guide in guides:
-        refs = References(sources=sources, titles=anchors, root=root_for(guide.page))
+        refs = References(sources=sources, titles=anchors, root=root_for(guide.page), ratings=ratings)
         (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
         diagram = f"``` mermaid\n{flowchart(guide)}```\n"
         (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
@@ -132,7 +139,7 @@ def build(site: Path, guides_dir: Path = Path("guides")) -> list[str]:
     os.chdir(ROOT)
     generated = ROOT / "generated"
     shutil.rmtree(generated, ignore_errors=True)
-    ids = generate(guides_dir, Path("docs"), Path("data/sources.yml"), generated)
+    ids = generate(guides_dir, Path("docs"), Path("data"), generated)
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
         run_mkdocs(site)

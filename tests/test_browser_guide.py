@@ -265,3 +265,21 @@ class TestWithJavaScript:
         page.goto(site_url + GUIDE_PAGE + "#walk=" + old)
         expect(page.locator(READY)).to_be_attached(timeout=60_000)
         expect(page.locator(".mg-restore-failed")).to_contain_text("the guide has changed since")
+
+
+class TestDecisionRecord:
+    def test_the_outcome_downloads_a_decision_record_made_in_the_browser(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.goto(site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        choose(page, "No")
+        choose(page, "Yes")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Markdown").click()
+        saved = download.value
+        assert saved.suggested_filename == "decision-record-worried_about_a_child-2026-11-23-0915.md"
+        text = Path(saved.path()).read_text(encoding="utf-8")
+        assert text.startswith("# Decision record: Worried about a child? What to do now")
+        assert "- Is the child in immediate danger? — No" in text
+        assert "Phone the MASH now, then send the written referral" in text
+        assert "does not replace" in text

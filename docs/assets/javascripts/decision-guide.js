@@ -141,6 +141,12 @@
       event.preventDefault();
       guide.answer(event.target);
     });
+    this.live.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-record], button[data-print]");
+      if (!button) return;
+      if (button.hasAttribute("data-print")) window.print();
+      else guide.download(button.getAttribute("data-record"));
+    });
     this.live.addEventListener("change", function (event) {
       var box = event.target;
       if (box.type !== "checkbox" || !box.checked) return;
@@ -151,6 +157,36 @@
         }
       });
     });
+  };
+
+  // "Now" in UK time, as the engine reads it. A trainer can fix it with ?as-of=2026-11-23T09:00.
+  function ukNow() {
+    var asOf = new URLSearchParams(location.search).get("as-of");
+    if (asOf && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(asOf)) return asOf;
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+  }
+
+  // The record is made by the engine in this tab and handed to the browser as a download.
+  Guide.prototype.download = function (format) {
+    var guide = this;
+    return startEngine()
+      .call("record", this.id, this.token, format, ukNow())
+      .then(function (reply) {
+        if (!reply.ok) throw new Error(reply.message);
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([reply.text], { type: "text/plain;charset=utf-8" }));
+        link.download = reply.filename;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      })
+      .catch(function (error) { guide.say(error.message); });
   };
 
   Guide.prototype.render = function (view, options) {

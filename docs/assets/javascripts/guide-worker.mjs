@@ -25,6 +25,9 @@ const operations = {
   async replay(guide, answers) {
     return (await engine).replay(guide, answers);
   },
+  async record(guide, token, format, madeAt) {
+    return (await engine).record(guide, token, format, madeAt);
+  },
 };
 
 self.onmessage = async (event) => {

@@ -1,0 +1,42 @@
+"""Outcomes built from parts: one checklist merged from every part whose condition holds, with no
+action twice and mandatory escalations first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from .conditions import holds
+from .model import Action, Answer, Outcome, Part
+
+
+def parts_that_apply(outcome: Outcome, answers: Mapping[str, Answer]) -> list[Part]:
+    return [part for part in outcome.parts if holds(part.when, answers)]
+
+
+def merge(actions: list[Action]) -> tuple[Action, ...]:
+    """One list: the first wording of each action kept, made as strong as its strongest copy (an
+    escalation or a must anywhere wins), citations pooled, escalations moved to the front."""
+    merged: dict[str, Action] = {}
+    for action in actions:
+        key = " ".join(action.text.lower().split())
+        if key not in merged:
+            merged[key] = action
+            continue
+        kept = merged[key]
+        merged[key] = replace(
+            kept,
+            level="must" if "must" in (kept.level, action.level) else "should",
+            escalation=kept.escalation or action.escalation,
+            cite=kept.cite + tuple(c for c in action.cite if c not in kept.cite),
+        )
+    ordered = list(merged.values())
+    return tuple([a for a in ordered if a.escalation] + [a for a in ordered if not a.escalation])
+
+
+def actions_for(outcome: Outcome, answers: Mapping[str, Answer]) -> tuple[Action, ...]:
+    """The outcome's own actions plus those of every part that applies, merged."""
+    chosen = list(outcome.actions)
+    for part in parts_that_apply(outcome, answers):
+        chosen += part.actions
+    return merge(chosen)

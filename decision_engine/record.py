@@ -1,0 +1,112 @@
+"""The decision record: a walk written down as Markdown, plain text or JSON, for a case file.
+
+It holds the guide's title and version, when it was made, each question with its answer, the outcome,
+the reasons and the sources, and says that it supports professional judgement and does not replace it.
+The engine keeps no copy and sends it nowhere: the person downloads it or prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .compose import actions_for
+from .deadlines import Due, DueError, in_words
+from .explain import reasons
+from .ratings import due_for
+from .ratings import find as find_rating
+from .references import References
+from .render_html import DISCLAIMER
+from .walk import Walk
+
+PRIVACY = "Made in your browser by the MASH Handbook, which stores nothing and sends nothing."
+
+
+def build(walk: Walk, refs: References, made_at: dt.datetime) -> dict[str, Any]:
+    """The record as plain data; ``made_at`` is UK local time (an 'as of' time in training)."""
+    outcome = walk.outcome
+    record: dict[str, Any] = {
+        "guide": {"id": walk.guide.id, "title": walk.guide.title, "version": walk.guide.version},
+        "made_at": made_at.isoformat(timespec="minutes"),
+        "made_at_text": in_words(made_at),
+        "answers": [{"question": r.question, "answer": r.answer} for r in reasons(walk)],
+        "reasons": [{"answer": r.answer, "question": r.question, "rule": r.rule} for r in reasons(walk)],
+        "outcome": None,
+        "citations": [],
+        "statement": DISCLAIMER,
+        "privacy": PRIVACY,
+    }
+    if outcome is None:
+        record["unfinished"] = f"The guide was not finished: the next question is “{walk.current.id}”."
+        return record
+    answers = walk.answer_map
+    rating = find_rating(refs.ratings, outcome.rating) if outcome.rating else None
+    due = due_for(rating, outcome, answers) if rating else None
+    record["outcome"] = {
+        "id": outcome.id,
+        "title": outcome.title,
+        "summary": outcome.summary,
+        "actions": [
+            {"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(outcome, answers)
+        ],
+        "next_steps": list(outcome.next_steps),
+        "rating": rating.label if rating else None,
+        "due": due.text if isinstance(due, Due) else (due.message if isinstance(due, DueError) else None),
+    }
+    record["citations"] = [
+        {"handbook": c.handbook, "title": refs.title(c.handbook), "source": refs.source_text(c)} for c in outcome.cite
+    ]
+    return record
+
+
+def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
+    out = [f"{heading} Decision record: {record['guide']['title']}", ""]
+    out.append(f"Guide version {record['guide']['version']}, made at {record['made_at_text']}.")
+    out += ["", f"{heading}# Answers", ""]
+    out += [f"{bullet} {a['question']} — {a['answer']}" for a in record["answers"]] or [f"{bullet} (none)"]
+    outcome = record["outcome"]
+    out += ["", f"{heading}# Outcome", ""]
+    if outcome is None:
+        out.append(record["unfinished"])
+    else:
+        out += [outcome["title"], "", outcome["summary"]]
+        if outcome["rating"]:
+            out += ["", f"Rating: {outcome['rating']}"]
+        if outcome["due"]:
+            out.append(f"Due by: {outcome['due']}")
+        if outcome["actions"]:
+            out += ["", "What to do:"]
+            for i, action in enumerate(outcome["actions"], start=1):
+                flag = "ESCALATE: " if action["escalation"] else ""
+                out.append(f"{i}. {flag}{action['level'].capitalize()}: {action['text']}")
+        if outcome["next_steps"]:
+            out += ["", "What happens next:"] + [f"{bullet} {step}" for step in outcome["next_steps"]]
+    out += ["", f"{heading}# Why", ""]
+    out += [f"{bullet} Answered “{r['answer']}” to “{r['question']}”: {r['rule']}." for r in record["reasons"]]
+    out += ["", f"{heading}# Sources", ""]
+    out += [f"{bullet} {c['title']} (handbook: {c['handbook']}). Source: {c['source']}" for c in record["citations"]]
+    out += ["", record["statement"], "", record["privacy"], ""]
+    return out
+
+
+def as_markdown(record: dict[str, Any]) -> str:
+    return "\n".join(_lines(record, "-", "#"))
+
+
+def as_text(record: dict[str, Any]) -> str:
+    return "\n".join(_lines(record, "*", "")).replace("\n# ", "\n").lstrip()
+
+
+def as_json(record: dict[str, Any]) -> str:
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS = {"markdown": (as_markdown, "md"), "text": (as_text, "txt"), "json": (as_json, "json")}
+
+
+def export(walk: Walk, refs: References, made_at: dt.datetime, fmt: str) -> tuple[str, str]:
+    """The record in ``fmt`` (markdown, text or json), and a file name for it."""
+    write, extension = FORMATS[fmt]
+    stamp = made_at.strftime("%Y-%m-%d-%H%M")
+    return write(build(walk, refs, made_at)), f"decision-record-{walk.guide.id}-{stamp}.{extension}"

@@ -1,0 +1,91 @@
+"""Due times in UK time: clock hours across the clock changes, working days around bank holidays in
+England and Wales, working hours in a given working day, and a plain message outside the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from decision_engine.deadlines import Due, DueError, Timescale, due, england_and_wales, time_left, to_local, to_utc
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def due_at(received: str, amount: int, unit: str, window=None) -> Due:
+    result = due(at(received), Timescale(amount, unit, window))  # type: ignore[arg-type]
+    assert isinstance(result, Due), result
+    return result
+
+
+def test_the_table_covers_this_year_and_the_next_five() -> None:
+    table = england_and_wales()
+    assert table.first_year <= 2026 and table.last_year >= 2031
+    assert dt.date(2026, 12, 28) in table.dates  # Boxing Day moved to the Monday
+    assert dt.date(2027, 3, 26) in table.dates  # Good Friday 2027
+
+
+def test_uk_time_changes_on_the_last_sundays_of_march_and_october() -> None:
+    assert to_utc(at("2026-03-29T00:30")) == at("2026-03-29T00:30")  # still GMT
+    assert to_utc(at("2026-03-29T02:30")) == at("2026-03-29T01:30")  # BST
+    assert to_local(at("2026-10-25T00:30")) == at("2026-10-25T01:30")  # the first 01:30, summer time
+    assert to_local(at("2026-10-25T01:30")) == at("2026-10-25T01:30")  # the second 01:30, winter time
+
+
+def test_four_hours_across_the_spring_clock_change_is_four_real_hours() -> None:
+    assert due_at("2026-03-29T00:30", 4, "hours").at == at("2026-03-29T05:30")
+
+
+def test_four_hours_across_the_autumn_clock_change_is_four_real_hours() -> None:
+    assert due_at("2026-10-25T00:30", 4, "hours").at == at("2026-10-25T03:30")
+
+
+def test_hours_read_back_in_words() -> None:
+    assert due_at("2026-11-23T10:30", 4, "hours").text == "2:30pm on Monday 23 November 2026"
+
+
+@pytest.mark.parametrize(
+    ("received", "expected"),
+    [
+        ("2026-11-19T16:00", "2026-11-23"),  # Thursday: Friday, Monday
+        ("2026-11-21T10:00", "2026-11-24"),  # Saturday: Monday, Tuesday
+        ("2026-04-02T09:00", "2026-04-08"),  # before Easter: Good Friday and Easter Monday skipped
+        ("2026-12-24T12:00", "2026-12-30"),  # Christmas Day and Boxing Day (moved to the 28th) skipped
+    ],
+)
+def test_two_working_days_skip_weekends_and_bank_holidays(received: str, expected: str) -> None:
+    result = due_at(received, 2, "working_days")
+    assert result.at == dt.datetime.combine(dt.date.fromisoformat(expected), dt.time(23, 59))
+    assert "not counting weekends or bank holidays in England and Wales" in result.how
+
+
+def test_same_day_means_by_the_end_of_that_day() -> None:
+    result = due_at("2026-11-23T10:30", 0, "same_day")
+    assert result.text == "the end of Monday 23 November 2026"
+
+
+def test_working_hours_count_only_the_working_day() -> None:
+    window = (dt.time(9), dt.time(17))
+    assert due_at("2026-11-20T16:00", 3, "working_hours", window).at == at("2026-11-23T11:00")  # Fri to Mon
+    assert due_at("2026-11-21T12:00", 2, "working_hours", window).at == at("2026-11-23T11:00")  # from Saturday
+
+
+def test_working_hours_without_a_working_day_are_refused() -> None:
+    result = due(at("2026-11-20T16:00"), Timescale(3, "working_hours"))
+    assert isinstance(result, DueError)
+
+
+def test_a_date_outside_the_table_is_reported_not_guessed() -> None:
+    last = england_and_wales().last_year
+    result = due(dt.datetime(last + 1, 1, 4, 9, 0), Timescale(2, "working_days"))
+    assert isinstance(result, DueError)
+    assert result.message.startswith(f"The bank holiday table covers {england_and_wales().first_year} to {last}")
+    near_end = due(dt.datetime(last, 12, 31, 9, 0), Timescale(2, "working_days"))
+    assert isinstance(near_end, DueError)  # the count runs past the table
+
+
+def test_time_left_uses_real_time() -> None:
+    assert time_left(at("2026-11-23T14:30"), at("2026-11-23T11:10")) == "due in 3 hours 20 minutes"
+    assert time_left(at("2026-11-23T14:30"), at("2026-11-23T15:31")) == "overdue by 1 hour 1 minute"
