@@ -17,40 +17,69 @@ from .walk import Walk
 MAX_CHOICE_OPTIONS = 10
 
 
-def _thresholds(condition: Condition, question_id: str) -> set[int]:
+def _tested(condition: Condition, question_id: str) -> tuple[set[int], set[str], int]:
+    """What the routing looks at in one question's answer: number thresholds, option values, and the
+    largest 'selected at least' count."""
     if condition.op in GROUP_OPS:
-        found: set[int] = set()
+        numbers: set[int] = set()
+        values: set[str] = set()
+        most = 0
         for part in condition.parts:
-            found |= _thresholds(part, question_id)
-        return found
-    if condition.question == question_id and isinstance(condition.value, int):
-        return {condition.value - 1, condition.value, condition.value + 1}
-    return set()
+            n, v, m = _tested(part, question_id)
+            numbers, values, most = numbers | n, values | v, max(most, m)
+        return numbers, values, most
+    if condition.question != question_id:
+        return set(), set(), 0
+    if condition.op == "selected_at_least" and isinstance(condition.value, int):
+        return set(), set(), condition.value
+    if isinstance(condition.value, int):
+        return {condition.value - 1, condition.value, condition.value + 1}, set(), 0
+    found = condition.value if isinstance(condition.value, tuple) else (condition.value,)
+    return set(), {str(v) for v in found if v is not None}, 0
+
+
+def _routing_tests(guide: Guide, question_id: str) -> tuple[set[int], set[str], int]:
+    numbers: set[int] = set()
+    values: set[str] = set()
+    most = 0
+    for q in guide.questions:
+        for rule in q.next:
+            if rule.when is not None:
+                n, v, m = _tested(rule.when, question_id)
+                numbers, values, most = numbers | n, values | v, max(most, m)
+    return numbers, values, most
 
 
 def candidate_answers(guide: Guide, question: Question) -> list[Answer]:
-    """A set of answers that between them take every route the guide can take from ``question``."""
+    """A set of answers that between them take every route the guide can take from ``question``.
+
+    For multiple choice only the options some rule tests can change the route, so every combination of
+    those is tried, each padded with untested options up to the largest count a rule checks."""
     if question.type in ("single", "yes_no"):
         return [o.value for o in question.options]
+    numbers, values, most = _routing_tests(guide, question.id)
     if question.type == "multiple":
-        if len(question.options) > MAX_CHOICE_OPTIONS:
-            raise ValueError(f"{question.id}: too many options to try every combination")
-        plain = [o.value for o in question.options if not o.exclusive]
+        tested = [o.value for o in question.options if not o.exclusive and o.value in values]
+        untested = [o.value for o in question.options if not o.exclusive and o.value not in values]
+        if len(tested) > MAX_CHOICE_OPTIONS:
+            raise ValueError(f"{question.id}: too many tested options to try every combination")
         found: list[Answer] = [(o.value,) for o in question.options if o.exclusive]
-        for size in range(1, len(plain) + 1):
-            found += [tuple(c) for c in combinations(plain, size)]
-        return found
+        order = [o.value for o in question.options]
+        pads = range(min(max(most, 1), len(untested)) + 1)  # at least one untested answer on its own
+        for size in range(len(tested) + 1):
+            for combo in combinations(tested, size):
+                for pad in pads:
+                    chosen = set(combo) | set(untested[:pad])
+                    if chosen:
+                        found.append(tuple(v for v in order if v in chosen))
+        return list(dict.fromkeys(found))
     if question.type == "number":
-        values = {question.minimum if question.minimum is not None else 0}
-        if question.maximum is not None:
-            values.add(question.maximum)
-        for q in guide.questions:
-            for rule in q.next:
-                if rule.when is not None:
-                    values |= _thresholds(rule.when, question.id)
         low = question.minimum if question.minimum is not None else -(10**9)
         high = question.maximum if question.maximum is not None else 10**9
-        return sorted(v for v in values if low <= v <= high)
+        values_n = numbers | {question.minimum if question.minimum is not None else 0}
+        if question.maximum is not None:
+            values_n.add(question.maximum)
+        return sorted(v for v in values_n if low <= v <= high)
     return ["2026-01-05"] if question.type == "date" else ["2026-01-05T10:00"]
 
 

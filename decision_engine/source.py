@@ -14,6 +14,7 @@ from typing import Any
 from .load import guide_from_data
 from .model import Guide
 from .problems import GuideError, Problem
+from .registers import fill
 
 
 def read_yaml(path: Path) -> Any:
@@ -42,8 +43,13 @@ def read_yaml(path: Path) -> Any:
         raise GuideError([Problem(str(path), "", f"cannot be read: {error}")]) from None
 
 
+def read_guide(path: Path) -> Any:
+    """A guide file's data, with anything it draws from the handbook's registers filled in."""
+    return fill(read_yaml(path), str(path), read_yaml)
+
+
 def load_guide_file(path: Path) -> Guide:
-    return guide_from_data(read_yaml(path), str(path))
+    return guide_from_data(read_guide(path), str(path))
 
 
 def guide_files(folder: Path) -> list[Path]:

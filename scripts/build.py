@@ -29,9 +29,10 @@ from decision_engine.source import (  # noqa: E402
     guide_files,
     handbook_anchors,
     rating_schemes,
-    read_yaml,
+    read_guide,
     source_ids,
 )
+from scripts.content import generate_content  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -57,7 +58,7 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
         (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
         diagram = f"``` mermaid\n{flowchart(guide)}```\n"
         (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
-        data = read_yaml(Path(guide.source_file))
+        data = read_guide(Path(guide.source_file))
         (out / "assets" / "guides" / f"{guide.id}.json").write_text(compile_guide(data, guide, refs), encoding="utf-8")
     return [g.id for g in guides]
 
@@ -139,6 +140,7 @@ def build(site: Path, guides_dir: Path = Path("guides")) -> list[str]:
     os.chdir(ROOT)
     generated = ROOT / "generated"
     shutil.rmtree(generated, ignore_errors=True)
+    generate_content(Path("data"), generated)
     ids = generate(guides_dir, Path("docs"), Path("data"), generated)
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))

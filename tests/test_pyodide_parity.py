@@ -13,7 +13,7 @@ import pytest
 
 from decision_engine.compile import compile_guide
 from decision_engine.references import References
-from decision_engine.source import read_yaml
+from decision_engine.source import read_guide
 from tests.conftest import ROOT
 from tests.test_engine_walk import FIXTURE
 
@@ -26,7 +26,7 @@ def compiled(built_site: Path, tmp_path_factory, refs: References) -> list[Path]
     from decision_engine.source import load_guide_file
 
     fixture = tmp_path_factory.mktemp("compiled") / "every_question_type.json"
-    fixture.write_text(compile_guide(read_yaml(FIXTURE), load_guide_file(FIXTURE), refs), encoding="utf-8")
+    fixture.write_text(compile_guide(read_guide(FIXTURE), load_guide_file(FIXTURE), refs), encoding="utf-8")
     return [*guides, fixture]
 
 

@@ -1,0 +1,106 @@
+"""Handbook pieces generated from data, so pages and guides read the same facts from one place:
+the abbreviation list every page gets, the glossary, and each area's rating table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from decision_engine.source import rating_schemes, read_yaml, source_ids
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text or "").split()).replace("|", "\\|")
+
+
+def glossary_terms(data_dir: Path) -> list[dict[str, str]]:
+    data = read_yaml(data_dir / "glossary.yml")
+    return sorted(data["terms"], key=lambda t: str(t["abbr"]).lower())
+
+
+def abbreviations(terms: list[dict[str, str]]) -> str:
+    return "".join(f"*[{t['abbr']}]: {t['expansion']}\n" for t in terms)
+
+
+def glossary(terms: list[dict[str, str]]) -> str:
+    lines = []
+    for term in terms:
+        meaning = f" {term['meaning']}" if term.get("meaning") else ""
+        lines += [f"{term['abbr']} {{ #{_anchor(term['abbr'])} }}", f":   **{term['expansion']}**.{meaning}", ""]
+    return "\n".join(lines)
+
+
+def _anchor(abbr: str) -> str:
+    return "term-" + "".join(ch if ch.isalnum() else "-" for ch in abbr.lower())
+
+
+def rating_table(scheme: dict[str, Any], sources: dict[str, dict[str, str]]) -> str:
+    rows = ["| Rating | What it means | Response | Where it goes |", "|---|---|---|---|"]
+    for level in scheme.get("levels", []):
+        rows.append(
+            f"| **{_cell(level.get('name'))}** | {_cell(level.get('descriptor')) or 'Not given in the source'} "
+            f"| {_cell(level.get('respond')) or 'Not given in the source'} "
+            f"| {_cell(level.get('goes_to')) or 'Not given in the source'} |"
+        )
+    out = "\n".join(rows) + "\n\n"
+    if scheme.get("rated_by"):
+        out += f"Who rates: {_cell(scheme['rated_by'])}\n\n"
+    if scheme.get("gap"):
+        out += f'!!! warning "Gap in the source"\n    {_cell(scheme["gap"])}\n\n'
+    source = sources.get(str(scheme.get("source")), {})
+    out += (
+        f"Source: {source.get('area', '')}, *{source.get('title', '')}*, {_cell(scheme.get('part'))}.\n{{ .mg-cite }}\n"
+    )
+    return out
+
+
+def generate_content(data_dir: Path, out: Path) -> None:
+    terms = glossary_terms(data_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "abbreviations.md").write_text(abbreviations(terms), encoding="utf-8")
+    (out / "glossary.md").write_text(glossary(terms), encoding="utf-8")
+    sources = source_ids(data_dir / "sources.yml")
+    (out / "ratings").mkdir(exist_ok=True)
+    for scheme_id, scheme in rating_schemes(data_dir / "ratings.yml").items():
+        (out / "ratings" / f"{scheme_id}.md").write_text(rating_table(scheme, sources), encoding="utf-8")
+    generate_practice(data_dir, out)
+
+
+def practice_checklist(register: dict[str, Any], agency_id: str) -> str:
+    """One agency's practice standards as Markdown: checks for every case, then each concern."""
+    agency = next(a for a in register["agencies"] if a["id"] == agency_id)
+    labels = {c["id"]: c["label"] for c in register["concerns"]}
+
+    def item(entry: dict[str, Any]) -> str:
+        level = "must" if "must" in entry else "should"
+        when = f"If {register['conditions'][entry['when']]}: " if "when" in entry else ""
+        flag = "**Escalation.** " if entry.get("escalation") else ""
+        return f"- {flag}{when}You **{level}**: {_cell(entry[level])}"
+
+    lines = ["## Checks for every case {#every-case}", ""]
+    lines += [item(e) for e in agency["every_case"]]
+    for concern in register["concerns"]:
+        entries = agency["concerns"].get(concern["id"])
+        if entries:
+            lines += ["", f"## {labels[concern['id']]} {{#{concern['id'].replace('_', '-')}}}", ""]
+            lines += [item(e) for e in entries]
+    missing = [labels[c["id"]] for c in register["concerns"] if c["id"] not in agency["concerns"]]
+    if missing:
+        lines += ["", "## Not covered {#not-covered}", ""]
+        lines.append(f"The source gives {agency['name'].lower()} no checks for: {', '.join(missing)}.")
+    lines += [
+        "",
+        f"Source: Northamptonshire, *MASH practice standards for partners*, {agency['part']}.",
+        "{ .mg-cite }",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def generate_practice(data_dir: Path, out: Path) -> None:
+    register = read_yaml(data_dir / "practice_standards.yml")
+    (out / "practice").mkdir(parents=True, exist_ok=True)
+    for agency in register["agencies"]:
+        (out / "practice" / f"{agency['id']}.md").write_text(
+            practice_checklist(register, agency["id"]), encoding="utf-8"
+        )
