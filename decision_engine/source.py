@@ -90,6 +90,10 @@ def page_anchors(text: str) -> dict[str, str]:
     return anchors
 
 
+def _snippet(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 def page_title(text: str, fallback: str) -> str:
     for line in text.splitlines():
         heading = _HEADING.match(line)
@@ -98,12 +102,18 @@ def page_title(text: str, fallback: str) -> str:
     return fallback
 
 
-def handbook_anchors(docs: Path) -> dict[str, str]:
-    """Every page (``page.md``) and anchor (``page.md#anchor``) under ``docs``, with its title."""
+_SNIPPET = re.compile(r'^--8<-- "([^"]+)"\s*$', re.MULTILINE)
+
+
+def handbook_anchors(docs: Path, snippets: Path | None = None) -> dict[str, str]:
+    """Every page (``page.md``) and anchor (``page.md#anchor``) under ``docs``, with its title. With
+    ``snippets``, the generated pieces a page includes count too."""
     found: dict[str, str] = {}
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(docs).as_posix()
         text = page.read_text(encoding="utf-8")
+        if snippets is not None:
+            text = _SNIPPET.sub(lambda m: _snippet(snippets / m.group(1)), text)
         title = page_title(text, rel)
         found[rel] = title
         found.update((f"{rel}#{anchor}", f"{title}: {heading}") for anchor, heading in page_anchors(text).items())

@@ -45,7 +45,7 @@ class BuildError(Exception):
 
 def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> list[str]:
     """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guide ids."""
-    anchors = handbook_anchors(docs_dir)
+    anchors = handbook_anchors(docs_dir, out)
     sources = source_ids(data_dir / "sources.yml")
     ratings = rating_schemes(data_dir / "ratings.yml")
     guides, problems = check_guides(guide_files(guides_dir), anchors, sources, ratings)
@@ -120,8 +120,8 @@ def copy_runtime(site: Path, generated: Path, wheel: Path) -> None:
     shutil.copytree(generated / "assets" / "guides", site / "assets" / "guides", dirs_exist_ok=True)
 
 
-def run_mkdocs(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(site: Path, generated: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MASH_GENERATED": str(generated)}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean", "--site-dir", str(site)],
         cwd=ROOT,
@@ -134,17 +134,16 @@ def run_mkdocs(site: Path) -> None:
         raise BuildError("mkdocs build --strict failed:\n" + "\n".join(lines or [result.stderr.strip()]))
 
 
-def build(site: Path, guides_dir: Path = Path("guides")) -> list[str]:
-    """Build into ``site``. Relative paths are read from the project root, so messages name
-    files the way their authors know them (``guides/x.yaml``)."""
+def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT / "generated") -> list[str]:
+    """Build into ``site``, writing generated pieces to ``generated``. Relative paths are read from the
+    project root, so messages name files the way their authors know them (``guides/x.yaml``)."""
     os.chdir(ROOT)
-    generated = ROOT / "generated"
     shutil.rmtree(generated, ignore_errors=True)
     generate_content(Path("data"), generated)
     ids = generate(guides_dir, Path("docs"), Path("data"), generated)
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
-        run_mkdocs(site)
+        run_mkdocs(site, generated)
         copy_runtime(site, generated, wheel)
     return ids
 
@@ -153,9 +152,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--guides", default="guides", help="folder of guide files, from the project root")
+    parser.add_argument("--generated-dir", default=str(ROOT / "generated"), help="where generated pieces go")
     args = parser.parse_args()
     try:
-        ids = build(Path(args.site_dir).resolve(), Path(args.guides))
+        ids = build(Path(args.site_dir).resolve(), Path(args.guides), Path(args.generated_dir).resolve())
     except (BuildError, GuideError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -55,9 +55,9 @@ def refs(anchors: dict[str, str], sources: dict[str, dict[str, str]]) -> Referen
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real build, once per run, into a temporary folder."""
+    """The real build, once per run, into a temporary folder (its generated pieces beside it)."""
     site = tmp_path_factory.mktemp("site")
-    build(site)
+    build(site, generated=site.parent / "generated")
     return site
 
 

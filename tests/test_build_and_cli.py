@@ -22,7 +22,15 @@ def test_a_broken_guide_fails_the_build_with_one_line_and_no_traceback(tmp_path:
     text = (guides / "worried_about_a_child.yaml").read_text(encoding="utf-8")
     broken = text.replace("#no-additional-needs", "#no-such-section")
     (guides / "worried_about_a_child.yaml").write_text(broken, encoding="utf-8")
-    result = run("scripts/build.py", "--guides", str(guides), "--site-dir", str(tmp_path / "site"))
+    result = run(
+        "scripts/build.py",
+        "--guides",
+        str(guides),
+        "--site-dir",
+        str(tmp_path / "site"),
+        "--generated-dir",
+        str(tmp_path / "generated"),
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"{guides}/worried_about_a_child.yaml: node 'universal_services': the outcome cites "

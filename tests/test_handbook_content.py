@@ -1,0 +1,116 @@
+"""The handbook pages, read with markdown-it-py as an author wrote them (snippets filled in from the
+build): every page has a review date and a source reference, every abbreviation has a glossary entry,
+and every internal link and anchor resolves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from decision_engine.source import handbook_anchors, read_yaml
+from tests.conftest import ROOT, real_guides
+
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+SNIPPET = re.compile(r'^--8<-- "([^"]+)"\s*$', re.MULTILINE)
+ABBREVIATION = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]/[A-Z]|s(?:17|47))\b")
+NOT_ABBREVIATIONS = {"I", "A", "Level", "Amber", "Red", "Green", "Blue", "Yes", "No"}
+MD = MarkdownIt("commonmark").enable("table")
+
+
+def page_text(path: Path, built_site: Path) -> tuple[dict, str]:
+    """Front matter and body, with every snippet the page includes put in place."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict = {}
+    if text.startswith("---\n"):
+        head, text = text[4:].split("\n---\n", 1)
+        meta = yaml.safe_load(head) or {}
+    generated = built_site.parent / "generated"
+    return meta, SNIPPET.sub(lambda m: (generated / m.group(1)).read_text(encoding="utf-8"), text)
+
+
+def words(tokens: list[Token]) -> str:
+    """The text a reader sees: inline text, without code, HTML or link targets."""
+    out = []
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "text":
+                out.append(child.content)
+    return " ".join(out)
+
+
+def links(tokens: list[Token]) -> list[str]:
+    found = []
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.append(str(child.attrs.get("href", "")))
+    return found
+
+
+@pytest.fixture(scope="module")
+def glossary() -> set[str]:
+    return {str(t["abbr"]) for t in read_yaml(ROOT / "data" / "glossary.yml")["terms"]}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_every_page_has_a_review_date_and_a_source(path: Path, built_site: Path) -> None:
+    meta, body = page_text(path, built_site)
+    assert "reviewed" in meta, "front matter needs 'reviewed: YYYY-MM-DD'"
+    assert re.search(r"^Source: .+", body, re.MULTILINE), "the page shows no 'Source: ...' reference"
+    assert "{ .mg-cite }" in body
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_every_abbreviation_has_a_glossary_entry(path: Path, built_site: Path, glossary: set[str]) -> None:
+    _meta, body = page_text(path, built_site)
+    used = set(ABBREVIATION.findall(words(MD.parse(body)))) - NOT_ABBREVIATIONS
+    assert sorted(used - glossary) == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_every_internal_link_and_anchor_resolves(path: Path, built_site: Path) -> None:
+    anchors = handbook_anchors(DOCS, built_site.parent / "generated")
+    here = path.relative_to(DOCS).parent
+    _meta, body = page_text(path, built_site)
+    for href in links(MD.parse(body)):
+        if re.match(r"^[a-z]+:", href):
+            continue
+        target, _, anchor = href.partition("#")
+        page = (here / target).as_posix() if target else path.relative_to(DOCS).as_posix()
+        page = str(Path(page)).replace("\\", "/")
+        normal = Path(*[p for p in Path(page).parts])
+        resolved = str((DOCS / normal).resolve().relative_to(DOCS.resolve()).as_posix())
+        assert resolved in anchors, f"{href}: no page {resolved}"
+        if anchor:
+            assert f"{resolved}#{anchor}" in anchors, f"{href}: no anchor #{anchor} on {resolved}"
+
+
+def test_the_abbreviation_check_would_catch_a_missing_term(glossary: set[str]) -> None:
+    used = set(ABBREVIATION.findall(words(MD.parse("The ZZQ team and the MASH met.")))) - NOT_ABBREVIATIONS
+    assert used - glossary == {"ZZQ"}
+
+
+def test_the_guides_listed_for_pages_match_the_guide_files() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    listed = config["extra"]["guides"]
+    assert {g.id: (g.title, g.page.replace(".md", ".html")) for g in real_guides()} == {
+        k: (v["title"], v["page"]) for k, v in listed.items()
+    }
+
+
+def test_every_guide_page_includes_its_guide_and_diagram() -> None:
+    for guide in real_guides():
+        text = (DOCS / guide.page).read_text(encoding="utf-8")
+        assert f'--8<-- "guides/{guide.id}.html"' in text
+        assert f'--8<-- "guides/{guide.id}.diagram.md"' in text
+
+
+def test_the_strict_build_made_every_page(built_site: Path) -> None:
+    for page in PAGES:
+        assert (built_site / page.relative_to(DOCS).with_suffix(".html")).is_file()
