@@ -81,12 +81,14 @@ def replay(guide_id: str, answers_json: str) -> str:
     return _reply(ok=True, token=encode(walk))
 
 
-def record(guide_id: str, token: str, fmt: str, made_at: str) -> str:
-    """The decision record for a walk, as text to download, with a file name."""
+def record(guide_id: str, token: str, fmt: str, made_at: str, done_json: str = "[]") -> str:
+    """The decision record for a walk, as text to download, with a file name. ``done_json`` lists the
+    positions of the checklist items ticked on the page."""
     guide, refs = _loaded[guide_id]
     try:
         walk = decode(guide, token) if token else Walk(guide)
-        text, filename = export(walk, refs, dt.datetime.fromisoformat(made_at), fmt)
+        done = frozenset(int(i) for i in json.loads(done_json))
+        text, filename = export(walk, refs, dt.datetime.fromisoformat(made_at), fmt, done)
     except (TokenError, ValueError, KeyError) as error:
         return _reply(ok=False, message=f"The record could not be made: {error}")
     return _reply(ok=True, text=text, filename=filename)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from .conditions import ANSWER_OPS, GROUP_OPS
+from .deadlines import UNITS
 from .model import (
     QUESTION_TYPES,
     YES_NO_OPTIONS,
@@ -278,6 +279,18 @@ def _rating(r: _Reader, data: Mapping[str, Any], node: str) -> RatingRef | None:
     return RatingRef(scheme=r.text(item, "scheme", node), level=r.text(item, "level", node))
 
 
+def _due_in(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[int, str] | None:
+    if "due_in" not in data:
+        return None
+    item = r.mapping(data["due_in"], node, "'due_in'")
+    amount = r.whole(item, "amount", node) if item is not None else None
+    unit = item.get("unit") if item is not None else None
+    if amount is None or unit not in UNITS:
+        r.problem(node, f"'due_in' needs a whole 'amount' and a 'unit' out of: {', '.join(UNITS)}")
+        return None
+    return (amount, str(unit))
+
+
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     node = r.text(data, "id", "?")
     urgency = data.get("urgency", "standard")
@@ -313,6 +326,7 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
         parts=_parts(r, data, node),
         rating=_rating(r, data, node),
         due_from=r.text(data, "due_from", node, required=False),
+        due_in=_due_in(r, data, node),
     )
 
 

@@ -126,7 +126,9 @@ class Outcome:
     parts: tuple[Part, ...] = ()
     rating: RatingRef | None = None
     due_from: str = ""
-    """A date-time question (when the contact arrived) the rating's timescale runs from."""
+    """A date-time question (when the contact arrived) the timescale runs from."""
+    due_in: tuple[int, str] | None = None
+    """The procedure's own timescale (amount, unit), used when the outcome has no rating."""
 
 
 Node: TypeAlias = Question | Outcome

@@ -36,9 +36,12 @@ def find(ratings: Mapping[str, Mapping[str, Any]], ref: RatingRef) -> Rating | N
     return Rating(scheme, level) if level is not None else None
 
 
-def due_for(rating: Rating, outcome: Outcome, answers: Mapping[str, Answer]) -> Due | DueError | None:
-    """The due time, when the outcome names the question holding the arrival time and it is answered."""
-    timescale = rating.timescale
+def due_for(rating: Rating | None, outcome: Outcome, answers: Mapping[str, Answer]) -> Due | DueError | None:
+    """The due time, when the outcome names the question holding the arrival time and it is answered:
+    from the outcome's own timescale if it has one, else from its rating's."""
+    timescale = rating.timescale if rating is not None else None
+    if outcome.due_in is not None:
+        timescale = Timescale(amount=outcome.due_in[0], unit=outcome.due_in[1])  # type: ignore[arg-type]
     received = answers.get(outcome.due_from) if outcome.due_from else None
     if timescale is None or not isinstance(received, str):
         return None

@@ -23,8 +23,9 @@ from .walk import Walk
 PRIVACY = "Made in your browser by the MASH Handbook, which stores nothing and sends nothing."
 
 
-def build(walk: Walk, refs: References, made_at: dt.datetime) -> dict[str, Any]:
-    """The record as plain data; ``made_at`` is UK local time (an 'as of' time in training)."""
+def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[int] = frozenset()) -> dict[str, Any]:
+    """The record as plain data; ``made_at`` is UK local time (an 'as of' time in training); ``done``
+    holds the positions of checklist items the person ticked."""
     outcome = walk.outcome
     record: dict[str, Any] = {
         "guide": {"id": walk.guide.id, "title": walk.guide.title, "version": walk.guide.version},
@@ -42,14 +43,16 @@ def build(walk: Walk, refs: References, made_at: dt.datetime) -> dict[str, Any]:
         return record
     answers = walk.answer_map
     rating = find_rating(refs.ratings, outcome.rating) if outcome.rating else None
-    due = due_for(rating, outcome, answers) if rating else None
+    due = due_for(rating, outcome, answers)
     record["outcome"] = {
         "id": outcome.id,
         "title": outcome.title,
         "summary": outcome.summary,
         "actions": [
-            {"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(outcome, answers)
+            {"level": a.level, "text": a.text, "escalation": a.escalation, "done": i in done}
+            for i, a in enumerate(actions_for(outcome, answers))
         ],
+        "checklist": bool(outcome.parts),
         "next_steps": list(outcome.next_steps),
         "rating": rating.label if rating else None,
         "due": due.text if isinstance(due, Due) else (due.message if isinstance(due, DueError) else None),
@@ -79,7 +82,8 @@ def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
             out += ["", "What to do:"]
             for i, action in enumerate(outcome["actions"], start=1):
                 flag = "ESCALATE: " if action["escalation"] else ""
-                out.append(f"{i}. {flag}{action['level'].capitalize()}: {action['text']}")
+                tick = ("[x] " if action["done"] else "[ ] ") if outcome["checklist"] else ""
+                out.append(f"{i}. {tick}{flag}{action['level'].capitalize()}: {action['text']}")
         if outcome["next_steps"]:
             out += ["", "What happens next:"] + [f"{bullet} {step}" for step in outcome["next_steps"]]
     out += ["", f"{heading}# Why", ""]
@@ -105,8 +109,10 @@ def as_json(record: dict[str, Any]) -> str:
 FORMATS = {"markdown": (as_markdown, "md"), "text": (as_text, "txt"), "json": (as_json, "json")}
 
 
-def export(walk: Walk, refs: References, made_at: dt.datetime, fmt: str) -> tuple[str, str]:
+def export(
+    walk: Walk, refs: References, made_at: dt.datetime, fmt: str, done: frozenset[int] = frozenset()
+) -> tuple[str, str]:
     """The record in ``fmt`` (markdown, text or json), and a file name for it."""
     write, extension = FORMATS[fmt]
     stamp = made_at.strftime("%Y-%m-%d-%H%M")
-    return write(build(walk, refs, made_at)), f"decision-record-{walk.guide.id}-{stamp}.{extension}"
+    return write(build(walk, refs, made_at, done)), f"decision-record-{walk.guide.id}-{stamp}.{extension}"

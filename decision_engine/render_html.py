@@ -54,15 +54,28 @@ def _citations(citations: Sequence[Citation], refs: References) -> str:
     return f'<ul class="mg-citations">{items}</ul>'
 
 
-def _action_items(actions: Sequence[Action], refs: References) -> str:
+def _action_items(
+    actions: Sequence[Action], refs: References, shown: Sequence[Citation] = (), *, tickable: bool = False
+) -> str:
+    """Actions in order. A source already shown for the whole outcome is not repeated under each one.
+    A checklist's items get tick boxes, which the page passes to the decision record."""
+    already = {(c.source, c.part) for c in shown}
     items = []
-    for a in actions:
+    for i, a in enumerate(actions):
         flag = '<strong class="mg-flag">Escalate</strong> ' if a.escalation else ""
         level = "Must:" if a.level == "must" else "Should:"
+        own = [c for c in a.cite if (c.source, c.part) not in already]
         cite = ""
-        if a.cite:
-            cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in a.cite) + "</span>"
-        items.append(f'<li>{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}{cite}</li>')
+        if own:
+            cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in own) + "</span>"
+        text = f'{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
+        if tickable:
+            items.append(
+                f'<li class="mg-check"><input type="checkbox" class="mg-check__input" id="mg-check-{i}" '
+                f'data-action="{i}"><label for="mg-check-{i}">{text}</label>{cite}</li>'
+            )
+        else:
+            items.append(f"<li>{text}{cite}</li>")
     return "".join(items)
 
 
@@ -93,6 +106,18 @@ def _rating_block(outcome: Outcome, refs: References, answers: Mapping[str, Answ
     )
 
 
+def _due_block(outcome: Outcome, answers: Mapping[str, Answer] | None) -> str:
+    """The due time of an outcome with its own timescale (a rated outcome shows it in the rating)."""
+    if outcome.rating is not None or outcome.due_in is None or answers is None:
+        return ""
+    when = due_for(None, outcome, answers)
+    if isinstance(when, Due):
+        return f'<p class="mg-due"><strong>Due by {e(when.text)}</strong> ({e(when.how)}).</p>'
+    if isinstance(when, DueError):
+        return f'<p class="mg-due">{e(when.message)}</p>'
+    return ""
+
+
 def outcome_panel(
     outcome: Outcome,
     refs: References,
@@ -108,17 +133,19 @@ def outcome_panel(
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
         _rating_block(outcome, refs, answers),
+        _due_block(outcome, answers),
     ]
     if answers is not None:
         actions = actions_for(outcome, answers)
         if actions:
-            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{_action_items(actions, refs)}</ol>')
+            items = _action_items(actions, refs, outcome.cite, tickable=bool(outcome.parts))
+            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
     else:
         if outcome.actions:
-            own = _action_items(merge(list(outcome.actions)), refs)
+            own = _action_items(merge(list(outcome.actions)), refs, outcome.cite)
             parts.append(f'<h3>What to do</h3><ol class="mg-actions">{own}</ol>')
         for part in outcome.parts:
-            items = _action_items(merge(list(part.actions)), refs)
+            items = _action_items(merge(list(part.actions)), refs, outcome.cite)
             parts.append(f'<h3>{e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
     if outcome.contacts:
         items = "".join(

@@ -182,8 +182,8 @@ def _outcome_problems(
             yield f"due_from '{outcome.due_from}' must be a date-time question"
         elif not reach.answered_before(source.id, outcome.id):
             yield f"due_from '{outcome.due_from}' is never answered before this outcome"
-        if outcome.rating is None:
-            yield "due_from needs a rating, whose timescale sets the due time"
+        if outcome.rating is None and outcome.due_in is None:
+            yield "due_from needs a rating or 'due_in', to set the timescale"
 
 
 def validate(

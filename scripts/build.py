@@ -32,7 +32,7 @@ from decision_engine.source import (  # noqa: E402
     read_guide,
     source_ids,
 )
-from scripts.content import generate_content  # noqa: E402
+from scripts.content import generate_content, guide_reference  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -52,6 +52,7 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
     if problems:
         raise BuildError("\n".join(str(p) for p in problems))
     (out / "guides").mkdir(parents=True, exist_ok=True)
+    (out / "guide-reference.md").write_text(guide_reference(guides), encoding="utf-8")
     (out / "assets" / "guides").mkdir(parents=True, exist_ok=True)
     for guide in guides:
         refs = References(sources=sources, titles=anchors, root=root_for(guide.page), ratings=ratings)

@@ -104,3 +104,36 @@ def generate_practice(data_dir: Path, out: Path) -> None:
         (out / "practice" / f"{agency['id']}.md").write_text(
             practice_checklist(register, agency["id"]), encoding="utf-8"
         )
+
+
+def guide_reference(guides: list[Any]) -> str:
+    """Every guide's id, questions and answer values, for trainers scripting scenarios and for the CLI."""
+    lines = []
+    for guide in sorted(guides, key=lambda g: g.id):
+        lines += [f"## {guide.title} {{#{guide.id.replace('_', '-')}}}", ""]
+        lines += [f"Guide id `{guide.id}`, version {guide.version}, [open the guide](../{guide.page}).", ""]
+        lines += ["| Question id | Type | Question | Answer values |", "|---|---|---|---|"]
+        for q in guide.questions:
+            if q.options:
+                values = ", ".join(f"`{o.value}`" for o in q.options)
+            elif q.type == "number":
+                values = f"a whole number{f' from {q.minimum}' if q.minimum is not None else ''}"
+                values += f"{f' to {q.maximum}' if q.maximum is not None else ''} ({q.unit or 'number'})"
+            elif q.type == "date":
+                values = "a date, like `2026-11-23`"
+            else:
+                values = "a date and time, like `2026-11-23T09:30`"
+            lines.append(f"| `{q.id}` | {q.type} | {_cell(q.text)} | {values} |")
+        outcomes = ", ".join(f"`{o.id}`" for o in guide.outcomes)
+        first = guide.questions[0]
+        example = f"--answer {first.id}={first.options[0].value if first.options else '...'}"
+        lines += [
+            "",
+            f"Outcomes: {outcomes}.",
+            "",
+            "```sh",
+            f".venv/bin/python -m decision_engine walk {guide.id} {example}",
+            "```",
+            "",
+        ]
+    return "\n".join(lines)

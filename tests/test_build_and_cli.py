@@ -55,16 +55,9 @@ def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
 
 
 def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
-    result = run(
-        "-m",
-        "decision_engine",
-        "walk",
-        "worried_about_a_child",
-        "--answer",
-        "immediate_danger=no",
-        "--answer",
-        "significant_harm=yes",
-    )
+    answers = ["immediate_danger=no", "significant_harm=yes", "possible_crime=yes", "other_area=no",
+               "open_to_social_care=no"]  # fmt: skip
+    result = run("-m", "decision_engine", "walk", "worried_about_a_child", *[f"--answer={a}" for a in answers])
     assert result.returncode == 0, result.stderr
     walked = json.loads(result.stdout)
     assert walked["current"]["kind"] == "outcome"
@@ -72,6 +65,9 @@ def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
     assert [r["rule"] for r in walked["reasons"]] == [
         "Not in immediate danger",
         "Significant harm is suffered or likely",
+        "Possible crime answered",
+        "Home area answered",
+        "Social care involvement answered",
     ]
 
 

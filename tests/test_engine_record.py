@@ -46,7 +46,12 @@ def test_the_record_holds_the_whole_decision() -> None:
     assert outcome["title"] == "Standard"
     assert outcome["rating"] == "Barnet BRAG rating: Green"
     assert outcome["due"] == "the end of Tuesday 24 November 2026"
-    assert outcome["actions"][0] == {"level": "must", "text": "Call the paediatrician.", "escalation": True}
+    assert outcome["actions"][0] == {
+        "level": "must",
+        "text": "Call the paediatrician.",
+        "escalation": True,
+        "done": False,
+    }
     assert record["citations"][0]["source"].startswith("Waltham Forest: ")
     assert "does not replace" in record["statement"]
 
@@ -57,7 +62,7 @@ def test_every_format_carries_the_same_record() -> None:
     as_json, _ = export(finished(), REFS, MADE, "json")
     assert name == "decision-record-every_question_type-2026-11-23-0915.md"
     assert markdown.startswith("# Decision record: Every question type")
-    assert "## Outcome" in markdown and "1. ESCALATE: Must: Call the paediatrician." in markdown
+    assert "## Outcome" in markdown and "1. [ ] ESCALATE: Must: Call the paediatrician." in markdown
     assert "# " not in text and "Due by: the end of Tuesday 24 November 2026" in text
     assert json.loads(as_json) == build(finished(), REFS, MADE)
 
@@ -66,3 +71,9 @@ def test_an_unfinished_walk_says_so() -> None:
     record = build(Walk(GUIDE).with_answer("concern", "injury"), REFS, MADE)
     assert record["outcome"] is None
     assert "not finished" in as_markdown(record)
+
+
+def test_ticked_checklist_items_are_marked_in_the_record() -> None:
+    markdown, _ = export(finished(), REFS, MADE, "markdown", done=frozenset({0, 2}))
+    ticks = [line.split(" ")[1] for line in markdown.splitlines() if line[:1].isdigit() and ". [" in line]
+    assert ticks == ["[x]", "[", "[x]"]  # "[ ]" splits at its space

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decision_engine import Walk
+from decision_engine.compose import actions_for
 from decision_engine.model import Outcome
 from tests.conftest import load_guide
 
@@ -40,8 +41,13 @@ class TestImmediateDanger:
 class TestSignificantHarm:
     before = ("immediate_danger=no",)
 
-    def test_yes_means_phone_the_mash_now(self) -> None:
-        assert lands(after(*self.before, "significant_harm=yes")) == "phone_mash_now"
+    def test_yes_asks_whether_a_crime_may_have_been_committed(self) -> None:
+        assert lands(after(*self.before, "significant_harm=yes")) == "possible_crime"
+
+    def test_then_the_home_area_and_social_care_then_phone_the_mash_now(self) -> None:
+        walk = after(*self.before, "significant_harm=yes", "possible_crime=no", "other_area=no")
+        assert lands(walk) == "open_to_social_care"
+        assert lands(walk.with_answer("open_to_social_care", "dont_know")) == "phone_mash_now"
 
     def test_not_sure_means_talk_it_through_with_the_mash(self) -> None:
         assert lands(after(*self.before, "significant_harm=not_sure")) == "ask_mash_advice"
@@ -82,10 +88,26 @@ def test_the_emergency_outcome_says_999_first() -> None:
     assert outcome.actions[0].level == "must" and "999" in outcome.actions[0].text
 
 
+PROTECTION = ("immediate_danger=no", "significant_harm=yes")
+
+
 def test_consent_is_not_needed_to_refer_a_child_protection_concern() -> None:
-    outcome = after("immediate_danger=no", "significant_harm=yes").current
+    outcome = after(*PROTECTION, "possible_crime=no", "other_area=no", "open_to_social_care=no").current
     assert isinstance(outcome, Outcome)
     assert any("do not need their consent" in a.text for a in outcome.actions)
+
+
+def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions() -> None:
+    plain = after(*PROTECTION, "possible_crime=no", "other_area=no", "open_to_social_care=no")
+    every = after(*PROTECTION, "possible_crime=yes", "other_area=yes", "open_to_social_care=yes")
+    outcome = every.outcome
+    assert outcome is not None and outcome.id == "phone_mash_now"
+    added = [a.text for a in actions_for(outcome, every.answer_map)][len(actions_for(outcome, plain.answer_map)) :]
+    assert [text.split(".")[0] for text in added] == [
+        "Tell the MASH you think a crime may have been committed",
+        "Refer to the MASH where the child is now",
+        "Tell the MASH who the child's social worker is",
+    ]
 
 
 def test_a_support_referral_asks_the_parents_consent_first() -> None:

@@ -171,11 +171,18 @@
     return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
   }
 
+  // Ticked checklist items, by position; they go into the decision record and stay only on this page.
+  Guide.prototype.ticked = function () {
+    return Array.prototype.map.call(this.live.querySelectorAll("input[data-action]:checked"), function (box) {
+      return Number(box.getAttribute("data-action"));
+    });
+  };
+
   // The record is made by the engine in this tab and handed to the browser as a download.
   Guide.prototype.download = function (format) {
     var guide = this;
     return startEngine()
-      .call("record", this.id, this.token, format, ukNow())
+      .call("record", this.id, this.token, format, ukNow(), JSON.stringify(this.ticked()))
       .then(function (reply) {
         if (!reply.ok) throw new Error(reply.message);
         var link = document.createElement("a");
