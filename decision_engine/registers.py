@@ -15,7 +15,7 @@ from typing import Any
 from .problems import GuideError, Problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-REGISTERS = {"practice_standards": "practice_standards.yml"}
+REGISTERS = {"practice_standards": "practice_standards.yml", "contacts": "contacts.yml"}
 
 
 def _register(name: str, file: str, node: str, read: Callable[[Path], Any], data_dir: Path) -> Mapping[str, Any]:
@@ -62,6 +62,25 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
     }
 
 
+def contact_detail(entry: Mapping[str, Any]) -> str:
+    """One contact's details in a line, the same on pages and in guides."""
+    parts = [str(entry[k]) for k in ("phone",) if entry.get(k)]
+    if entry.get("out_of_hours"):
+        parts.append(f"out of hours {entry['out_of_hours']}")
+    if entry.get("email"):
+        parts.append(f"email {entry['email']}")
+    if entry.get("other"):
+        parts.append(str(entry["other"]))
+    return "; ".join(parts)
+
+
+def _contact(register: Mapping[str, Any], contact_id: str, file: str, node: str) -> dict[str, str]:
+    entry = next((c for c in register["contacts"] if c["id"] == contact_id), None)
+    if entry is None:
+        raise GuideError([Problem(file, node, f"contacts_from: no contact '{contact_id}' in the register")])
+    return {"name": entry["name"], "detail": contact_detail(entry), "area": entry["area"]}
+
+
 def fill(data: Any, file: str, read: Callable[[Path], Any], data_dir: Path = DATA_DIR) -> Any:
     """The guide data with every ``options_from`` and ``parts_from`` filled in from its register."""
     if not isinstance(data, Mapping):
@@ -75,6 +94,13 @@ def fill(data: Any, file: str, read: Callable[[Path], Any], data_dir: Path = DAT
             question["options"] = [{"value": c["id"], "label": c["label"]} for c in register[spec["list"]]] + extra
             del question["options_from"]
     for outcome in filled.get("outcomes") or []:
+        wanted = outcome.get("contacts_from") if isinstance(outcome, dict) else None
+        if wanted:
+            register = _register("contacts", file, outcome.get("id", "?"), read, data_dir)
+            outcome["contacts"] = list(outcome.get("contacts") or []) + [
+                _contact(register, contact_id, file, outcome.get("id", "?")) for contact_id in wanted
+            ]
+            del outcome["contacts_from"]
         spec = outcome.get("parts_from") if isinstance(outcome, dict) else None
         if spec:
             register = _register(spec["register"], file, outcome.get("id", "?"), read, data_dir)

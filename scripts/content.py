@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from decision_engine.registers import contact_detail
 from decision_engine.source import rating_schemes, read_yaml, source_ids
 
 
@@ -64,6 +65,7 @@ def generate_content(data_dir: Path, out: Path) -> None:
     for scheme_id, scheme in rating_schemes(data_dir / "ratings.yml").items():
         (out / "ratings" / f"{scheme_id}.md").write_text(rating_table(scheme, sources), encoding="utf-8")
     generate_practice(data_dir, out)
+    (out / "contacts.md").write_text(contacts_table(data_dir), encoding="utf-8")
 
 
 def practice_checklist(register: dict[str, Any], agency_id: str) -> str:
@@ -137,3 +139,16 @@ def guide_reference(guides: list[Any]) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def contacts_table(data_dir: Path) -> str:
+    register = read_yaml(data_dir / "contacts.yml")
+    sources = source_ids(data_dir / "sources.yml")
+    rows = ["| Area | MASH contact |", "|---|---|"]
+    rows += [f"| {c['area']} | {_cell(contact_detail(c))} |" for c in register["contacts"]]
+    cited = "; ".join(
+        f"{sources[c['source']]['area']}, *{sources[c['source']]['title']}*, {c['part']}"
+        for c in register["contacts"]
+        if c.get("phone") or c.get("email") or "website" in str(c.get("other", ""))
+    )
+    return "\n".join(rows) + f"\n\n{register['source_note']}\n\nSource: {cited}.\n{{ .mg-cite }}\n"

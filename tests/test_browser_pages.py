@@ -1,0 +1,58 @@
+"""Handbook pages as a person meets them: the 999 notice, review date and guide links on every page;
+abbreviations that expand on keyboard focus; and a clean printout."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.test_browser_guide import assert_accessible
+
+pytestmark = pytest.mark.browser
+PAGE = "process/stage-1-triage.html"
+
+
+@pytest.fixture
+def page_at(page: Page, site_url: str):
+    def go(path: str) -> Page:
+        page.goto(site_url + path)
+        return page
+
+    return go
+
+
+@pytest.mark.parametrize("path", ["index.html", PAGE, "partners/health-checks.html", "glossary.html"])
+def test_every_page_shows_999_and_its_review_date(page_at, path: str) -> None:
+    page = page_at(path)
+    expect(page.locator(".md-banner")).to_contain_text("If a child is in immediate danger, call 999.")
+    expect(page.locator(".mg-reviewed")).to_contain_text("Last reviewed: 22 November 2026")
+    assert_accessible(page, path)
+
+
+def test_a_page_links_to_the_guides_that_apply_to_it(page_at) -> None:
+    page = page_at(PAGE)
+    box = page.get_by_role("complementary", name="Decision guides for this page")
+    box.get_by_role("link", name="Stage 1 triage outcome (Rotherham)").click()
+    expect(page.get_by_role("heading", name="Stage 1 triage outcome (Rotherham)", level=1)).to_be_visible()
+
+
+def test_an_abbreviation_expands_on_keyboard_focus(page_at) -> None:
+    page = page_at(PAGE)
+    abbr = page.locator("article abbr", has_text="RAG").first
+    expect(abbr).to_have_attribute("title", "Red, Amber, Green")
+    expect(abbr).to_have_attribute("tabindex", "0")
+    abbr.focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Red, Amber, Green")
+
+
+def test_a_page_prints_without_navigation_and_with_link_targets(page_at) -> None:
+    page = page_at(PAGE)
+    page.emulate_media(media="print")
+    expect(page.locator(".md-banner")).to_be_visible()
+    expect(page.locator(".md-banner")).to_contain_text("call 999")
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    after = page.locator("article a[href='ratings.html#rotherham-rag']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert after == '" (" attr(href) ")"' or "ratings.html#rotherham-rag" in after
