@@ -17,9 +17,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from decision_engine.answers import to_form
 from decision_engine.compile import load_compiled
 from decision_engine.load import guide_from_data
 from decision_engine.model import Guide, Question
+from decision_engine.paths import candidate_answers
 from decision_engine.references import References
 from decision_engine.render_html import live_view
 from decision_engine.token import encode
@@ -58,7 +60,7 @@ def step_times(guide: Guide, refs: References, walks: int, rng: random.Random) -
         walk = Walk(guide)
         while isinstance(walk.current, Question):
             question = walk.current
-            form = {"answer": [rng.choice(question.options).value]}
+            form = to_form(question, rng.choice(candidate_answers(guide, question)))
             started = time.perf_counter()
             moved = walk.submit(form)
             assert isinstance(moved, Walk)
@@ -85,8 +87,10 @@ def summary(guide: Guide, refs: References, walks: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    compiled = [load_compiled(Path(p).read_text(encoding="utf-8")) for p in sys.argv[1:]]
-    largest, refs = max(compiled, key=lambda pair: pair[0].size)
+    texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
+    compiled = [load_compiled(text) for text in texts]
+    # The largest guide is the one with the most content (its compiled size), not the most nodes.
+    largest, refs = compiled[max(range(len(texts)), key=lambda i: len(texts[i]))]
     started = time.perf_counter()
     for guide, _ in compiled:
         validate(guide)
