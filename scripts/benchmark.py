@@ -24,16 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import make_server  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 GUIDE = "guides/worried-about-a-child.html"
 BLANK = "__benchmark__/blank.html"
 BLANK_HTML = """<!doctype html><html lang="en"><title>bare loadPyodide</title><body><script>
@@ -109,7 +102,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     results: dict[str, list[float]] = {"first_question": [], "fcp": [], "ready": [], "bare": [], "trip": []}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(args.runs):
             context = browser.new_context()
             guide = measure_guide(context.new_page(), base, args.answers)

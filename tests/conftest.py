@@ -15,19 +15,11 @@ from decision_engine.model import Guide
 from decision_engine.references import References
 from decision_engine.source import guide_files, handbook_anchors, load_guide_file, source_ids
 from scripts.build import build
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = ROOT / "guides"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def load_guide(guide_id: str) -> Guide:

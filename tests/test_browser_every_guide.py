@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from decision_engine.model import Guide, Question
 from tests.conftest import real_guides
-from tests.test_browser_guide import READY, assert_accessible, open_page, screenshot
+from tests.test_browser_guide import assert_accessible, open_page, screenshot, start
 
 pytestmark = pytest.mark.browser
 GOLDENS = Path(__file__).parent / "goldens"
@@ -57,8 +57,7 @@ def answer(page: Page, question: Question, value: str) -> None:
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
 def test_each_kind_of_outcome_is_reached_in_the_browser(browser: Browser, site_url: str, guide: Guide) -> None:
     page, watched = open_page(browser)
-    page.goto(site_url + guide.page.replace(".md", ".html"))
-    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    start(page, site_url + guide.page.replace(".md", ".html"))
     for number, (route, outcome_id) in enumerate(one_route_per_kind(guide)):
         if number:
             page.locator(".mg-live").get_by_role("link", name="Start again").click()

@@ -76,6 +76,12 @@ def assert_accessible(page: Page, state: str) -> None:
     assert result == [], f"axe found WCAG 2.2 AA problems in state '{state}'"
 
 
+def start(page: Page, url: str) -> None:
+    """Open a guide page and wait until the engine has taken over."""
+    page.goto(url)
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+
+
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -170,8 +176,7 @@ class TestWithJavaScript:
     )
     def test_walking_to_an_outcome(self, served: Watched, site_url: str, answers: list[str], outcome: str) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE)
         expect(page.locator(".mg-static")).to_be_hidden()
         for number, answer in enumerate(answers, start=1):
             assert_accessible(page, f"question {number}")
@@ -187,8 +192,7 @@ class TestWithJavaScript:
 
     def test_reload_and_the_back_button_keep_the_place(self, served: Watched, site_url: str) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
         choose(page, "No")
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
@@ -209,8 +213,7 @@ class TestWithJavaScript:
 
     def test_back_link_and_change_link_keep_answers(self, served: Watched, site_url: str) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
         choose(page, "I'm not sure")
         expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
@@ -227,8 +230,7 @@ class TestWithJavaScript:
 
     def test_continue_without_an_answer_shows_the_error_summary(self, served: Watched, site_url: str) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE)
         page.get_by_role("button", name="Continue").click()
         summary = page.locator(".mg-error-summary")
         expect(summary).to_be_focused()
@@ -252,8 +254,7 @@ class TestWithJavaScript:
         self, served: Watched, site_url: str, fragment: str, reason: str
     ) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE + fragment)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE + fragment)
         expect(page.get_by_role("heading", name="This link could not be restored")).to_be_visible()
         expect(page.locator(".mg-restore-failed")).to_contain_text(reason)
         assert_accessible(page, "restore failed")
@@ -265,16 +266,14 @@ class TestWithJavaScript:
         guide = load_guide("worried_about_a_child")
         old = encode(Walk(replace(guide, version=guide.version + 1)).with_answer("immediate_danger", "no"))
         page = served.page
-        page.goto(site_url + GUIDE_PAGE + "#walk=" + old)
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE + "#walk=" + old)
         expect(page.locator(".mg-restore-failed")).to_contain_text("the guide has changed since")
 
 
 class TestDecisionRecord:
     def test_the_outcome_downloads_a_decision_record_made_in_the_browser(self, served: Watched, site_url: str) -> None:
         page = served.page
-        page.goto(site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
         for answer in ("No", "Yes", "No", "No", "No"):
             choose(page, answer)
         with page.expect_download() as download:
@@ -291,8 +290,7 @@ class TestDecisionRecord:
         guide = load_guide("practice_standard_checks")
         walk = Walk(guide).with_answer("agency", "police").with_answer("concerns", ("neglect",))
         page = served.page
-        page.goto(site_url + "guides/practice-standard-checks.html?as-of=2026-11-23T09:15#walk=" + encode(walk))
-        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        start(page, site_url + "guides/practice-standard-checks.html?as-of=2026-11-23T09:15#walk=" + encode(walk))
         boxes = page.locator(".mg-live input[data-action]")
         expect(boxes.first).to_be_visible()
         boxes.nth(0).check()
