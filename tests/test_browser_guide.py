@@ -107,7 +107,7 @@ class TestWithoutJavaScript:
         page.goto(site_url + GUIDE_PAGE)
         first = page.get_by_role("heading", name="Is the child in immediate danger?")
         expect(first).to_be_visible()
-        harm = "Do you think the child has suffered, or is likely to suffer, significant harm?"
+        harm = "Is the child suffering, or likely to suffer, significant harm?"
         expect(page.get_by_role("heading", name=harm)).to_be_hidden()
         page.get_by_role("link", name="No", exact=True).click()
         expect(first).to_be_hidden()
@@ -201,9 +201,7 @@ class TestWithJavaScript:
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         expect(page.locator(".mg-summary__row")).to_have_count(2)
         page.go_back()
-        expect(live_heading(page)).to_have_text(
-            "Do you think the child has suffered, or is likely to suffer, significant harm?"
-        )
+        expect(live_heading(page)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
         page.go_forward()
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         page.go_back()

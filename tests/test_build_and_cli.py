@@ -78,7 +78,7 @@ def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:
         "kind": "question",
         "id": "significant_harm",
         "type": "single",
-        "text": "Do you think the child has suffered, or is likely to suffer, significant harm?",
+        "text": "Is the child suffering, or likely to suffer, significant harm?",
         "answers": ["yes", "no", "not_sure"],
     }
 
