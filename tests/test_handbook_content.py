@@ -5,6 +5,7 @@ and every internal link and anchor resolves."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,17 @@ def test_every_guide_page_includes_its_guide_and_diagram() -> None:
 def test_the_strict_build_made_every_page(built_site: Path) -> None:
     for page in PAGES:
         assert (built_site / page.relative_to(DOCS).with_suffix(".html")).is_file()
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        ("partners/recording-consent.html", "MASH Protect"),
+        ("partners/recording-consent.html", "Care First"),
+        ("process/stage-1-triage.html", "Liquid Logic"),
+    ],
+)
+def test_system_names_are_explained_from_the_glossary(built_site: Path, page: str, name: str) -> None:
+    terms = {str(t["abbr"]): str(t["expansion"]) for t in read_yaml(ROOT / "data" / "glossary.yml")["terms"]}
+    found = re.findall(rf'<abbr title="([^"]*)">{name}</abbr>', (built_site / page).read_text(encoding="utf-8"))
+    assert found and all(unescape(title) == terms[name] for title in found)
