@@ -60,3 +60,10 @@ def test_a_page_prints_without_navigation_and_with_link_targets(page_at) -> None
         "a => getComputedStyle(a, '::after').content"
     )
     assert after == '" (" attr(href) ")"' or "ratings.html#rotherham-rag" in after
+
+
+def test_a_hovered_link_keeps_enough_contrast(page_at) -> None:
+    # The pointer often rests where the next page's link appears (for example Start again after Continue).
+    page = page_at("referring/worried-about-a-child.html")
+    page.locator("article p a").first.hover()
+    assert_accessible(page, "hovered link")
