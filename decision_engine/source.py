@@ -90,10 +90,6 @@ def page_anchors(text: str) -> dict[str, str]:
     return anchors
 
 
-def _snippet(path: Path) -> str:
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
 def page_title(text: str, fallback: str) -> str:
     for line in text.splitlines():
         heading = _HEADING.match(line)
@@ -105,6 +101,17 @@ def page_title(text: str, fallback: str) -> str:
 _SNIPPET = re.compile(r'^--8<-- "([^"]+)"\s*$', re.MULTILINE)
 
 
+def include_snippets(text: str, snippets: Path) -> str:
+    """A page's Markdown with each ``--8<-- "file"`` line replaced by that generated file, as the
+    pymdownx.snippets extension does at build time (a missing file gives nothing)."""
+
+    def piece(match: re.Match[str]) -> str:
+        path = snippets / match.group(1)
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    return _SNIPPET.sub(piece, text)
+
+
 def handbook_anchors(docs: Path, snippets: Path | None = None) -> dict[str, str]:
     """Every page (``page.md``) and anchor (``page.md#anchor``) under ``docs``, with its title. With
     ``snippets``, the generated pieces a page includes count too."""
@@ -113,7 +120,7 @@ def handbook_anchors(docs: Path, snippets: Path | None = None) -> dict[str, str]
         rel = page.relative_to(docs).as_posix()
         text = page.read_text(encoding="utf-8")
         if snippets is not None:
-            text = _SNIPPET.sub(lambda m: _snippet(snippets / m.group(1)), text)
+            text = include_snippets(text, snippets)
         title = page_title(text, rel)
         found[rel] = title
         found.update((f"{rel}#{anchor}", f"{title}: {heading}") for anchor, heading in page_anchors(text).items())

@@ -13,12 +13,11 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from decision_engine.source import handbook_anchors, read_yaml
+from decision_engine.source import handbook_anchors, include_snippets, read_yaml
 from tests.conftest import ROOT, real_guides
 
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
-SNIPPET = re.compile(r'^--8<-- "([^"]+)"\s*$', re.MULTILINE)
 ABBREVIATION = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]/[A-Z]|s(?:17|47))\b")
 NOT_ABBREVIATIONS = {"I", "A", "Level", "Amber", "Red", "Green", "Blue", "Yes", "No"}
 MD = MarkdownIt("commonmark").enable("table")
@@ -31,8 +30,7 @@ def page_text(path: Path, built_site: Path) -> tuple[dict, str]:
     if text.startswith("---\n"):
         head, text = text[4:].split("\n---\n", 1)
         meta = yaml.safe_load(head) or {}
-    generated = built_site.parent / "generated"
-    return meta, SNIPPET.sub(lambda m: (generated / m.group(1)).read_text(encoding="utf-8"), text)
+    return meta, include_snippets(text, built_site.parent / "generated")
 
 
 def words(tokens: list[Token]) -> str:
