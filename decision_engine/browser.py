@@ -42,14 +42,23 @@ def load(compiled: str) -> str:
     return _reply(ok=True, guide=guide.id, start=encode(Walk(guide)))
 
 
-def render(guide_id: str, token: str) -> str:
-    """The view for a token, or a 'could not be restored' view when the token is damaged or stale."""
+def _now(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def render(guide_id: str, token: str, now: str = "") -> str:
+    """The view for a token, or a 'could not be restored' view when the token is damaged or stale.
+    ``now`` is UK local time ("2026-11-23T09:30"), so due times can say how long is left."""
     guide, refs = _loaded[guide_id]
     try:
         walk = decode(guide, token) if token else Walk(guide)
     except TokenError as error:
         return _reply(ok=False, html=restore_failed(Walk(guide), str(error)), title="Link could not be restored")
-    return _reply(ok=True, html=live_view(walk, refs), title=_title(walk), token=encode(walk), node=walk.current.id)
+    html = live_view(walk, refs, now=_now(now))
+    return _reply(ok=True, html=html, title=_title(walk), token=encode(walk), node=walk.current.id)
 
 
 def submit(guide_id: str, token: str, form_json: str) -> str:

@@ -5,6 +5,12 @@ runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday 
 hours are counted in UTC and shown back in UK time. Working days skip weekends and the bank holidays
 of England and Wales, from a table shipped with the engine; a date outside that table is reported,
 never guessed.
+
+No source defines a working day, so the handbook states its readings, and every due time says how it
+was worked out: "N working days" is the same time of day on the Nth working day after the day the
+contact arrived (a disagreement at 9am on a Friday with 1 working day is due at 9am on Monday);
+"hours on working days" counts clock time only on working days, for a timescale such as "within 24
+hours (working week)".
 """
 
 from __future__ import annotations
@@ -20,8 +26,8 @@ from typing import Literal, TypeAlias
 from .answers import MONTHS as _MONTHS
 from .answers import clock
 
-Unit: TypeAlias = Literal["hours", "working_hours", "working_days", "same_day"]
-UNITS: tuple[Unit, ...] = ("hours", "working_hours", "working_days", "same_day")
+Unit: TypeAlias = Literal["hours", "hours_on_working_days", "working_hours", "working_days", "same_day"]
+UNITS: tuple[Unit, ...] = ("hours", "hours_on_working_days", "working_hours", "working_days", "same_day")
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -121,11 +127,11 @@ def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | No
         return _outside(received.date(), holidays)
     if timescale.unit == "hours":
         at = to_local(to_utc(received) + dt.timedelta(hours=timescale.amount))
-        how = f"{_plural(timescale.amount, 'hour')} from when the contact arrived, in UK time"
+        how = f"{_plural(timescale.amount, 'hour')} from the time given, in UK time"
         return Due(at, in_words(at), how)
     if timescale.unit == "same_day":
         at = dt.datetime.combine(received.date(), dt.time(23, 59))
-        return Due(at, f"the end of {in_words(at).split(' on ', 1)[1]}", "the same day the contact arrived")
+        return Due(at, f"the end of {in_words(at).split(' on ', 1)[1]}", "by the end of the same day")
     if timescale.unit == "working_days":
         day = received.date()
         counted = 0
@@ -134,13 +140,40 @@ def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | No
             if not holidays.covers(day):
                 return _outside(day, holidays)
             counted += holidays.is_working_day(day)
-        at = dt.datetime.combine(day, dt.time(23, 59))
+        at = dt.datetime.combine(day, received.time())
         how = (
-            f"{_plural(timescale.amount, 'working day')} after the day the contact arrived, not counting weekends "
-            f"or bank holidays in {holidays.region}"
+            f"{_plural(timescale.amount, 'working day')} on, at the same time of day, not counting weekends or bank "
+            f"holidays in {holidays.region}. No source defines a working day: this is the handbook's reading"
         )
-        return Due(at, f"the end of {in_words(at).split(' on ', 1)[1]}", how)
+        return Due(at, in_words(at), how)
+    if timescale.unit == "hours_on_working_days":
+        return _hours_on_working_days(received, timescale, holidays)
     return _working_hours(received, timescale, holidays)
+
+
+def _hours_on_working_days(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
+    """Clock hours, counted in real (UTC) time, on working days only: weekends and bank holidays stop
+    the clock from midnight to midnight."""
+    left = dt.timedelta(hours=timescale.amount)
+    moment = received
+    for _ in range(366 * 2):  # a bound: no timescale runs for years
+        day = moment.date()
+        if not holidays.covers(day):
+            return _outside(day, holidays)
+        midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+        if holidays.is_working_day(day):
+            span = to_utc(midnight) - to_utc(moment)
+            if span >= left:
+                at = to_local(to_utc(moment) + left)
+                how = (
+                    f"{_plural(timescale.amount, 'hour')} counted on working days only: the clock stops at weekends "
+                    f"and on bank holidays in {holidays.region}. This is the handbook's reading of a timescale in "
+                    "hours of the working week"
+                )
+                return Due(at, in_words(at), how)
+            left -= span
+        moment = midnight
+    return DueError("The timescale is too long to work out.")
 
 
 def _working_hours(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
@@ -166,6 +199,19 @@ def _working_hours(received: dt.datetime, timescale: Timescale, holidays: BankHo
             left -= end - start
         moment = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
     return DueError("The timescale is too long to work out.")
+
+
+def describe_timescale(amount: int, unit: str) -> str:
+    """A timescale in words, for when no start time is known (the plain version of a guide)."""
+    if unit == "same_day":
+        return "by the end of the same day"
+    if unit == "working_days":
+        return f"within {_plural(amount, 'working day')} (the same time of day, {_plural(amount, 'working day')} on)"
+    if unit == "hours_on_working_days":
+        return f"within {_plural(amount, 'hour')}, counted on working days only"
+    if unit == "working_hours":
+        return f"within {_plural(amount, 'working hour')}"
+    return f"within {_plural(amount, 'hour')}"
 
 
 def time_left(due_at: dt.datetime, now: dt.datetime) -> str:

@@ -12,14 +12,18 @@ from typing import Any, cast
 
 from .conditions import ANSWER_OPS, GROUP_OPS
 from .deadlines import UNITS
+from .invariants import CHECKS
 from .model import (
     QUESTION_TYPES,
     YES_NO_OPTIONS,
     Action,
+    Check,
     Citation,
     Condition,
     Contact,
+    Deadline,
     Guide,
+    Invariant,
     Option,
     Outcome,
     Part,
@@ -265,8 +269,9 @@ def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
         when = _condition(r, item.get("if"), node, f"part {i}")
         label = r.text(item, "label", node)
         actions = _actions(r, item, node, f"part {i}, action")
+        deadlines = _deadlines(r, item, node, f"part {i}, deadline")
         if when is not None:
-            parts.append(Part(when=when, label=label, actions=actions))
+            parts.append(Part(when=when, label=label, actions=actions, deadlines=deadlines))
     return tuple(parts)
 
 
@@ -279,16 +284,71 @@ def _rating(r: _Reader, data: Mapping[str, Any], node: str) -> RatingRef | None:
     return RatingRef(scheme=r.text(item, "scheme", node), level=r.text(item, "level", node))
 
 
-def _due_in(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[int, str] | None:
-    if "due_in" not in data:
+def _deadlines(r: _Reader, data: Mapping[str, Any], node: str, where: str = "deadline") -> tuple[Deadline, ...]:
+    found = []
+    for i, raw in enumerate(r.items(data, "deadlines", node), start=1):
+        item = r.mapping(raw, node, f"{where} {i}")
+        if item is None:
+            continue
+        amount = r.whole(item, "amount", node)
+        unit = item.get("unit")
+        label = r.text(item, "label", node)
+        if amount is None or amount < 0 or unit not in UNITS:
+            r.problem(node, f"{where} {i} needs a whole 'amount' and a 'unit' out of: {', '.join(UNITS)}")
+            continue
+        found.append(Deadline(label=label, amount=amount, unit=str(unit)))
+    return tuple(found)
+
+
+def _check_value(r: _Reader, kind: str, raw: Any, node: str, where: str) -> Check | None:
+    shape = CHECKS.get(kind)
+    if shape is None:
+        r.problem(node, f"{where}: '{kind}' is not a check (known: {', '.join(CHECKS)})")
         return None
-    item = r.mapping(data["due_in"], node, "'due_in'")
-    amount = r.whole(item, "amount", node) if item is not None else None
-    unit = item.get("unit") if item is not None else None
-    if amount is None or unit not in UNITS:
-        r.problem(node, f"'due_in' needs a whole 'amount' and a 'unit' out of: {', '.join(UNITS)}")
-        return None
-    return (amount, str(unit))
+    if shape == "flag" and raw is True:
+        return Check(kind, True)
+    if shape == "text" and isinstance(raw, str) and raw.strip():
+        return Check(kind, raw.strip())
+    if shape == "texts":
+        texts = [raw] if isinstance(raw, str) else raw
+        if isinstance(texts, list) and texts and all(isinstance(t, str) and t.strip() for t in texts):
+            return Check(kind, tuple(t.strip() for t in texts))
+    if shape == "urgency" and raw in URGENCIES:
+        return Check(kind, str(raw))
+    if shape == "timescale" and isinstance(raw, Mapping):
+        amount, unit = raw.get("amount"), raw.get("unit")
+        if isinstance(amount, int) and not isinstance(amount, bool) and amount >= 0 and unit in UNITS:
+            return Check(kind, (amount, str(unit)))
+    wanted = {
+        "flag": "true",
+        "text": "a text",
+        "texts": "a list of texts",
+        "urgency": f"one of {', '.join(URGENCIES)}",
+        "timescale": f"{{amount, unit}} with a unit out of {', '.join(UNITS)}",
+    }[shape]
+    r.problem(node, f"{where}: '{kind}' needs {wanted}, not {_kind(raw)}")
+    return None
+
+
+def _invariants(r: _Reader, data: Mapping[str, Any]) -> tuple[Invariant, ...]:
+    found = []
+    for i, raw in enumerate(r.items(data, "invariants", ""), start=1):
+        item = r.mapping(raw, "", f"invariant {i}")
+        if item is None:
+            continue
+        invariant_id = r.text(item, "id", "") or f"invariant {i}"
+        where = f"invariant '{invariant_id}'"
+        label = r.text(item, "label", "")
+        when = _condition(r, item["if"], "", where) if "if" in item else None
+        then = r.mapping(item.get("then"), "", f"{where}: 'then'")
+        if then is None or not then:
+            r.problem("", f"{where} needs 'then' with at least one check")
+            continue
+        checks = [_check_value(r, str(kind), value, "", where) for kind, value in then.items()]
+        if ("if" in item and when is None) or any(c is None for c in checks):
+            continue
+        found.append(Invariant(id=invariant_id, label=label, when=when, checks=tuple(c for c in checks if c)))
+    return tuple(found)
 
 
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
@@ -326,7 +386,7 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
         parts=_parts(r, data, node),
         rating=_rating(r, data, node),
         due_from=r.text(data, "due_from", node, required=False),
-        due_in=_due_in(r, data, node),
+        deadlines=_deadlines(r, data, node),
     )
 
 
@@ -355,6 +415,7 @@ def guide_from_data(data: Any, file: str = "") -> Guide:
     intro = r.text(top, "intro", "", required=False)
     start = r.text(top, "start", "")
     page = r.text(top, "page", "")
+    invariants = _invariants(r, top)
     if r.problems:
         raise GuideError(r.problems)
     return Guide(
@@ -368,6 +429,7 @@ def guide_from_data(data: Any, file: str = "") -> Guide:
         outcomes=tuple(outcomes),
         page=page,
         source_file=file,
+        invariants=invariants,
     )
 
 

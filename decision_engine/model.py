@@ -89,12 +89,24 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """A timescale the procedure sets, counted from the outcome's ``due_from`` answer."""
+
+    label: str
+    """What must be done by then, such as "Protective action taken"."""
+    amount: int
+    unit: str
+    """One of the units in ``deadlines.UNITS``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """Actions an outcome gains when ``when`` holds, so one outcome can merge several checklists."""
 
     when: Condition
     label: str
     actions: tuple[Action, ...]
+    deadlines: tuple[Deadline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +138,32 @@ class Outcome:
     parts: tuple[Part, ...] = ()
     rating: RatingRef | None = None
     due_from: str = ""
-    """A date-time question (when the contact arrived) the timescale runs from."""
-    due_in: tuple[int, str] | None = None
-    """The procedure's own timescale (amount, unit), used when the outcome has no rating."""
+    """A date-time question (when the contact arrived) the timescales run from."""
+    deadlines: tuple[Deadline, ...] = ()
+    """The procedure's own timescales, shown with the rating's when there is one."""
 
 
 Node: TypeAlias = Question | Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One thing an invariant requires of an outcome; ``kind`` names one of a fixed vocabulary (see
+    ``invariants.py``)."""
+
+    kind: str
+    value: str | int | bool | tuple[str, ...] | tuple[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Invariant:
+    """A safety rule the guide states about itself, proved over every route when it is validated."""
+
+    id: str
+    label: str
+    checks: tuple[Check, ...]
+    when: Condition | None = None
+    """The routes it applies to (every route when None)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +179,7 @@ class Guide:
     page: str = ""
     """The handbook page the guide is shown on, such as ``guides/worried-about-a-child.md``."""
     source_file: str = ""
+    invariants: tuple[Invariant, ...] = ()
     _index: dict[str, Node] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -1,13 +1,18 @@
 """Every route through a guide: the answers that reach each outcome.
 
-Choice questions are tried with every answer (every allowed combination, for multiple choice);
-numbers with the values either side of each threshold the guide tests; dates with one sample. The
-result is finite for a valid guide, so tests can check each route against committed outcome keys.
+Choice questions are tried with every answer (every combination of the options routing tests, for
+multiple choice); numbers with the value either side of each threshold the guide tests (the lowest
+allowed value when it tests none); dates with one sample. The result is finite for a valid guide, so
+tests can check each route against committed outcome keys.
+
+Conditions that only change what an outcome says (its parts) or that an invariant tests can be added as
+``extra``: their numbers join the thresholds, and options they test that routing does not are tried one
+at a time and all together, which keeps the count of routes in proportion to the guide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from .conditions import GROUP_OPS
@@ -33,34 +38,44 @@ def _tested(condition: Condition, question_id: str) -> tuple[set[int], set[str],
     if condition.op == "selected_at_least" and isinstance(condition.value, int):
         return set(), set(), condition.value
     if isinstance(condition.value, int):
-        return {condition.value - 1, condition.value, condition.value + 1}, set(), 0
+        # The two values that fall either side of the threshold, for this comparison.
+        below = condition.op in ("at_least", "less_than")
+        return {condition.value - 1, condition.value} if below else {condition.value, condition.value + 1}, set(), 0
     found = condition.value if isinstance(condition.value, tuple) else (condition.value,)
     return set(), {str(v) for v in found if v is not None}, 0
 
 
-def _routing_tests(guide: Guide, question_id: str) -> tuple[set[int], set[str], int]:
+def _routing_tests(
+    guide: Guide, question_id: str, extra: Sequence[Condition] = ()
+) -> tuple[set[int], set[str], int]:
     numbers: set[int] = set()
     values: set[str] = set()
     most = 0
-    for q in guide.questions:
-        for rule in q.next:
-            if rule.when is not None:
-                n, v, m = _tested(rule.when, question_id)
-                numbers, values, most = numbers | n, values | v, max(most, m)
+    conditions = [rule.when for q in guide.questions for rule in q.next if rule.when is not None]
+    for condition in [*conditions, *extra]:
+        n, v, m = _tested(condition, question_id)
+        numbers, values, most = numbers | n, values | v, max(most, m)
     return numbers, values, most
 
 
-def candidate_answers(guide: Guide, question: Question) -> list[Answer]:
+def outcome_conditions(guide: Guide) -> list[Condition]:
+    """The conditions outcomes test to add parts: they change what an outcome says, not the route."""
+    return [part.when for outcome in guide.outcomes for part in outcome.parts]
+
+
+def candidate_answers(guide: Guide, question: Question, extra: Sequence[Condition] = ()) -> list[Answer]:
     """A set of answers that between them take every route the guide can take from ``question``.
 
     For multiple choice only the options some rule tests can change the route, so every combination of
-    those is tried, each padded with untested options up to the largest count a rule checks."""
+    those is tried, each padded with untested options up to the largest count a rule checks. ``extra``
+    conditions (those of outcome parts, or of invariants) add the values they test too."""
     if question.type in ("single", "yes_no"):
         return [o.value for o in question.options]
-    numbers, values, most = _routing_tests(guide, question.id)
+    numbers, values, most = _routing_tests(guide, question.id, extra)
     if question.type == "multiple":
-        tested = [o.value for o in question.options if not o.exclusive and o.value in values]
-        untested = [o.value for o in question.options if not o.exclusive and o.value not in values]
+        _n, routed, _m = _routing_tests(guide, question.id)
+        tested = [o.value for o in question.options if not o.exclusive and o.value in routed]
+        untested = [o.value for o in question.options if not o.exclusive and o.value not in routed]
         if len(tested) > MAX_CHOICE_OPTIONS:
             raise ValueError(f"{question.id}: too many tested options to try every combination")
         found: list[Answer] = [(o.value,) for o in question.options if o.exclusive]
@@ -72,19 +87,25 @@ def candidate_answers(guide: Guide, question: Question) -> list[Answer]:
                     chosen = set(combo) | set(untested[:pad])
                     if chosen:
                         found.append(tuple(v for v in order if v in chosen))
+        only_extra = [v for v in untested if v in values]
+        found += [(v,) for v in only_extra]
+        if len(only_extra) > 1:
+            found.append(tuple(only_extra))
         return list(dict.fromkeys(found))
     if question.type == "number":
         low = question.minimum if question.minimum is not None else -(10**9)
         high = question.maximum if question.maximum is not None else 10**9
-        values_n = numbers | {question.minimum if question.minimum is not None else 0}
-        if question.maximum is not None:
-            values_n.add(question.maximum)
+        values_n = numbers or {question.minimum if question.minimum is not None else 0}
         return sorted(v for v in values_n if low <= v <= high)
     return ["2026-01-05"] if question.type == "date" else ["2026-01-05T10:00"]
 
 
-def all_routes(guide: Guide) -> Iterator[tuple[tuple[tuple[str, Answer], ...], str]]:
-    """Each distinct route as (answers in order, outcome id)."""
+def all_routes(
+    guide: Guide, extra: Sequence[Condition] = ()
+) -> Iterator[tuple[tuple[tuple[str, Answer], ...], str]]:
+    """Each distinct route as (answers in order, outcome id). With ``extra`` conditions, answers either
+    side of the thresholds they test are tried as well, so every version of an outcome is reached."""
+    candidates: dict[str, list[Answer]] = {}
     stack = [Walk(guide)]
     while stack:
         walk = stack.pop()
@@ -92,5 +113,7 @@ def all_routes(guide: Guide) -> Iterator[tuple[tuple[tuple[str, Answer], ...], s
         if not isinstance(node, Question):
             yield walk.answers, node.id
             continue
-        for answer in reversed(candidate_answers(guide, node)):
+        if node.id not in candidates:
+            candidates[node.id] = candidate_answers(guide, node, extra)
+        for answer in reversed(candidates[node.id]):
             stack.append(walk.with_answer(node.id, answer))

@@ -12,9 +12,10 @@ import json
 from typing import Any
 
 from .compose import actions_for
-from .deadlines import Due, DueError, in_words
+from .deadlines import Due, in_words
+from .due_times import due_times
 from .explain import reasons
-from .ratings import due_for
+from .model import Citation
 from .ratings import find as find_rating
 from .references import References
 from .render_html import DISCLAIMER
@@ -43,24 +44,46 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
         return record
     answers = walk.answer_map
     rating = find_rating(refs.ratings, outcome.rating) if outcome.rating else None
-    due = due_for(rating, outcome, answers)
     record["outcome"] = {
         "id": outcome.id,
         "title": outcome.title,
         "summary": outcome.summary,
+        "urgency": outcome.urgency,
         "actions": [
-            {"level": a.level, "text": a.text, "escalation": a.escalation, "done": i in done}
+            {
+                "level": a.level,
+                "text": a.text,
+                "escalation": a.escalation,
+                "done": i in done,
+                "cite": [_citation(c, refs) for c in a.cite],
+            }
             for i, a in enumerate(actions_for(outcome, answers))
         ],
         "checklist": bool(outcome.parts),
         "next_steps": list(outcome.next_steps),
         "rating": rating.label if rating else None,
-        "due": due.text if isinstance(due, Due) else (due.message if isinstance(due, DueError) else None),
+        "due": [
+            {
+                "label": d.label,
+                "text": d.due.text if isinstance(d.due, Due) else d.due.message,
+                "how": d.due.how if isinstance(d.due, Due) else "",
+                "status": d.status(made_at),
+            }
+            for d in due_times(outcome, answers, refs.ratings)
+        ],
+        "contacts": [{"name": c.name, "detail": c.detail, "area": c.area} for c in outcome.contacts],
     }
-    record["citations"] = [
-        {"handbook": c.handbook, "title": refs.title(c.handbook), "source": refs.source_text(c)} for c in outcome.cite
-    ]
+    record["citations"] = [_citation(c, refs) for c in outcome.cite]
     return record
+
+
+def _citation(citation: Citation, refs: References) -> dict[str, str]:
+    return {
+        "handbook": citation.handbook,
+        "title": refs.title(citation.handbook),
+        "source": refs.source_text(citation),
+        "area": refs.area(citation.source),
+    }
 
 
 def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
@@ -76,14 +99,23 @@ def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
         out += [outcome["title"], "", outcome["summary"]]
         if outcome["rating"]:
             out += ["", f"Rating: {outcome['rating']}"]
-        if outcome["due"]:
-            out.append(f"Due by: {outcome['due']}")
+        for due in outcome["due"]:
+            status = f" ({due['status']} when this record was made)" if due["status"] else ""
+            out.append(f"Due by, {due['label']}: {due['text']}{status}.")
+            if due["how"]:
+                out.append(f"  How it was worked out: {due['how']}.")
         if outcome["actions"]:
             out += ["", "What to do:"]
             for i, action in enumerate(outcome["actions"], start=1):
                 flag = "ESCALATE: " if action["escalation"] else ""
                 tick = ("[x] " if action["done"] else "[ ] ") if outcome["checklist"] else ""
                 out.append(f"{i}. {tick}{flag}{action['level'].capitalize()}: {action['text']}")
+        if outcome["contacts"]:
+            out += ["", "Who to contact:"]
+            out += [
+                f"{bullet} {c['name']}: {c['detail']}" + (f" ({c['area']})" if c["area"] else "")
+                for c in outcome["contacts"]
+            ]
         if outcome["next_steps"]:
             out += ["", "What happens next:"] + [f"{bullet} {step}" for step in outcome["next_steps"]]
     out += ["", f"{heading}# Why", ""]

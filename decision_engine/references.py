@@ -32,6 +32,9 @@ class References:
     def source_text(self, citation: Citation) -> str:
         return self.describe_source(citation.source, citation.part)
 
+    def area(self, source_id: str) -> str:
+        return self.sources.get(source_id, {}).get("area", "")
+
     def describe_source(self, source_id: str, part: str) -> str:
         source = self.sources.get(source_id, {})
         area = source.get("area", "")

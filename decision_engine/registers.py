@@ -24,12 +24,42 @@ def _register(name: str, file: str, node: str, read: Callable[[Path], Any], data
     return read(data_dir / REGISTERS[name])  # type: ignore[no-any-return]
 
 
+def item_text(item: Mapping[str, Any]) -> str:
+    """A register item's words, with any conflict or gap in the source said after them."""
+    level = "must" if "must" in item else "should"
+    text = str(item[level])
+    if item.get("conflict"):
+        text += f" The source conflicts here: {item['conflict']}"
+    if item.get("gap"):
+        text += f" Gap in the source: {item['gap']}"
+    return text
+
+
 def _action(item: Mapping[str, Any], cite: list[dict[str, str]]) -> dict[str, Any]:
     level = "must" if "must" in item else "should"
-    action: dict[str, Any] = {level: item[level], "cite": cite}
+    action: dict[str, Any] = {level: item_text(item), "cite": cite}
     if item.get("escalation"):
         action["escalation"] = True
     return action
+
+
+def concern_items(agency: Mapping[str, Any], concern: str) -> list[Mapping[str, Any]]:
+    """An agency's items for a concern, with the items of any concerns it is treated like ('same_as')."""
+    found: list[Mapping[str, Any]] = []
+    for item in agency["concerns"].get(concern) or []:
+        if "same_as" in item:
+            for other in item["same_as"]:
+                found += [i for i in concern_items(agency, other) if i not in found]
+        elif item not in found:
+            found.append(item)
+    return found
+
+
+def not_covered(agency: Mapping[str, Any], label: str) -> str:
+    return (
+        f"The practice standards give {agency['name'].lower()} no checks for {label[0].lower() + label[1:]}. "
+        "Read the request (the 'rag') for anything it asks."
+    )
 
 
 def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node: str) -> dict[str, Any]:
@@ -40,8 +70,18 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
     labels = {c["id"]: c["label"] for c in register["concerns"]}
     cite = [{"handbook": spec["handbook"], "source": register["source"], "part": agency["part"]}]
     parts = []
-    for concern, items in agency["concerns"].items():
+    for concern in labels:
         includes = {"answer": spec["question"], "includes": concern}
+        items = concern_items(agency, concern)
+        if not items:
+            parts.append(
+                {
+                    "if": includes,
+                    "label": f"No checks for {labels[concern]}",
+                    "actions": [{"should": not_covered(agency, labels[concern]), "cite": cite}],
+                }
+            )
+            continue
         plain = [_action(i, cite) for i in items if "when" not in i]
         if plain:
             parts.append({"if": includes, "label": f"Checks for {labels[concern]}", "actions": plain})

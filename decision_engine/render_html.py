@@ -7,15 +7,16 @@ Every piece of text is escaped here; the browser inserts the result as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from html import escape
 
 from .answers import AnswerError, Form, to_form
 from .compose import actions_for, merge, parts_that_apply
-from .deadlines import Due, DueError
+from .deadlines import DueError, describe_timescale
+from .due_times import due_times
 from .explain import reasons
 from .model import Action, Answer, Citation, Guide, Outcome, Question
-from .ratings import due_for
 from .ratings import find as find_rating
 from .references import References
 from .token import encode
@@ -79,7 +80,7 @@ def _action_items(
     return "".join(items)
 
 
-def _rating_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None) -> str:
+def _rating_block(outcome: Outcome, refs: References) -> str:
     if outcome.rating is None:
         return ""
     rating = find_rating(refs.ratings, outcome.rating)
@@ -87,12 +88,6 @@ def _rating_block(outcome: Outcome, refs: References, answers: Mapping[str, Answ
         return ""
     rows = [("What it means", rating.level.get("descriptor", ""))]
     rows.append(("Response", rating.level.get("respond") or "Not given in the source."))
-    if answers is not None:
-        when = due_for(rating, outcome, answers)
-        if isinstance(when, Due):
-            rows.append(("Due by", f"{when.text} ({when.how})"))
-        elif isinstance(when, DueError):
-            rows.append(("Due by", when.message))
     if rating.level.get("goes_to"):
         rows.append(("Where it goes", rating.level["goes_to"]))
     if rating.scheme.get("gap"):
@@ -106,16 +101,41 @@ def _rating_block(outcome: Outcome, refs: References, answers: Mapping[str, Answ
     )
 
 
-def _due_block(outcome: Outcome, answers: Mapping[str, Answer] | None) -> str:
-    """The due time of an outcome with its own timescale (a rated outcome shows it in the rating)."""
-    if outcome.rating is not None or outcome.due_in is None or answers is None:
+def _due_block(
+    outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None, now: dt.datetime | None
+) -> str:
+    """Each due time with how it was worked out and, given now, how long is left or how overdue it is.
+    Without answers (the plain version) each timescale is said in words instead."""
+    if answers is None:
+        timescales = [(d.label, describe_timescale(d.amount, d.unit)) for d in outcome.deadlines]
+        timescales += [
+            (f"{d.label} ({part.label.lower()})", describe_timescale(d.amount, d.unit))
+            for part in outcome.parts
+            for d in part.deadlines
+        ]
+        if not timescales:
+            return ""
+        listed = "".join(f"<li><strong>{e(label)}:</strong> {e(text)}</li>" for label, text in timescales)
+        return f'<div class="mg-due"><h3>Timescales</h3><ul>{listed}</ul></div>'
+    found = due_times(outcome, answers, refs.ratings)
+    if not found:
         return ""
-    when = due_for(None, outcome, answers)
-    if isinstance(when, Due):
-        return f'<p class="mg-due"><strong>Due by {e(when.text)}</strong> ({e(when.how)}).</p>'
-    if isinstance(when, DueError):
-        return f'<p class="mg-due">{e(when.message)}</p>'
-    return ""
+    items = []
+    for item in found:
+        if isinstance(item.due, DueError):
+            items.append(f"<li><strong>{e(item.label)}:</strong> {e(item.due.message)}</li>")
+            continue
+        status = item.status(now)
+        flag = ""
+        if status.startswith("overdue"):
+            flag = f' <strong class="mg-overdue">Overdue: {e(status.removeprefix("overdue "))}.</strong>'
+        elif status:
+            flag = f" <span class=mg-left>({e(status)})</span>"
+        items.append(
+            f"<li><strong>{e(item.label)}:</strong> by {e(item.due.text)}.{flag}"
+            f'<span class="mg-due__how">{e(item.due.how)}.</span></li>'
+        )
+    return f'<div class="mg-due"><h3>Due by</h3><ul>{"".join(items)}</ul></div>'
 
 
 def outcome_panel(
@@ -125,6 +145,7 @@ def outcome_panel(
     heading_id: str,
     answers: Mapping[str, Answer] | None = None,
     why: str = "",
+    now: dt.datetime | None = None,
 ) -> str:
     """An outcome. With ``answers`` (the interactive view) its parts are merged into one checklist and
     the due time is worked out; without them (the plain version) every part is shown under its label."""
@@ -132,8 +153,8 @@ def outcome_panel(
         f'<p class="mg-tag mg-tag--{e(outcome.urgency)}">{e(_URGENCY_LABEL[outcome.urgency])}</p>',
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
-        _rating_block(outcome, refs, answers),
-        _due_block(outcome, answers),
+        _rating_block(outcome, refs),
+        _due_block(outcome, refs, answers, now),
     ]
     if answers is not None:
         actions = actions_for(outcome, answers)
@@ -362,9 +383,16 @@ def _why(walk: Walk, refs: References) -> str:
     return f'<h3>Why this outcome</h3><ol class="mg-why">{"".join(items)}</ol>'
 
 
-def live_view(walk: Walk, refs: References, *, error: AnswerError | None = None, form: Form | None = None) -> str:
+def live_view(
+    walk: Walk,
+    refs: References,
+    *,
+    error: AnswerError | None = None,
+    form: Form | None = None,
+    now: dt.datetime | None = None,
+) -> str:
     """The interactive page for one walk: the current question (or outcome), Back, Start again, and the
-    answers so far with Change links."""
+    answers so far with Change links. ``now`` (UK time) lets due times say how long is left."""
     node = walk.current
     top = []
     if walk.can_go_back:
@@ -377,7 +405,9 @@ def live_view(walk: Walk, refs: References, *, error: AnswerError | None = None,
         )
         main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
     else:
-        main = outcome_panel(node, refs, heading_id="mg-outcome-heading", answers=walk.answer_map, why=_why(walk, refs))
+        main = outcome_panel(
+            node, refs, heading_id="mg-outcome-heading", answers=walk.answer_map, why=_why(walk, refs), now=now
+        )
     restart = (
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""
     )

@@ -1,7 +1,8 @@
 """Checks that a loaded guide can be walked safely: every problem at once, each naming its node.
 
 A guide that passes always ends at an outcome, whatever a person answers: there is a default rule on
-every question, every target exists, there are no cycles, and every node can be reached.
+every question, every target exists, there are no cycles, and every node can be reached. On a guide
+that passes those checks, every safety invariant the guide declares is proved over every route.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from .conditions import ANSWER_OPS, GROUP_OPS
+from .invariants import broken
 from .model import Citation, Condition, Guide, Outcome, Question
 from .problems import Problem
+from .references import References
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 VALUE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
@@ -176,20 +179,23 @@ def _outcome_problems(
         levels = [lv.get("id") for lv in scheme.get("levels", [])] if scheme else []
         if outcome.rating.level not in levels:
             yield f"rating '{outcome.rating.scheme}' level '{outcome.rating.level}' is not in the ratings register"
+    has_deadlines = bool(outcome.deadlines) or any(part.deadlines for part in outcome.parts)
     if outcome.due_from:
         source = guide.question(outcome.due_from)
         if source is None or source.type != "datetime":
             yield f"due_from '{outcome.due_from}' must be a date-time question"
         elif not reach.answered_before(source.id, outcome.id):
             yield f"due_from '{outcome.due_from}' is never answered before this outcome"
-        if outcome.rating is None and outcome.due_in is None:
-            yield "due_from needs a rating or 'due_in', to set the timescale"
+        if outcome.rating is None and not has_deadlines:
+            yield "due_from needs a rating or 'deadlines', to set the timescale"
+    elif has_deadlines:
+        yield "'deadlines' need 'due_from': the date-time question they are counted from"
 
 
 def validate(
     guide: Guide,
-    anchors: Collection[str] | None = None,
-    sources: Collection[str] | None = None,
+    anchors: Mapping[str, str] | None = None,
+    sources: Mapping[str, Mapping[str, str]] | None = None,
     ratings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Problem]:
     """Every problem in ``guide``. ``anchors``, ``sources`` and ``ratings``, when given, are checked
@@ -230,4 +236,42 @@ def validate(
     cycle = _cycle(guide)
     if cycle:
         add(cycle[0], "routes go round in a cycle: " + " -> ".join(cycle))
+    for message in _invariant_problems(guide):
+        add("", message)
+    if not problems and guide.invariants:
+        # Proved only on a guide that is otherwise sound: every route then ends at an outcome.
+        refs = References(sources=sources or {}, titles=anchors or {}, ratings=ratings or {})
+        for node_id, message in broken(guide, refs):
+            add(node_id, message)
     return problems
+
+
+def _invariant_problems(guide: Guide) -> Iterator[str]:
+    ids = Counter(i.id for i in guide.invariants)
+    for invariant_id in sorted(i for i, n in ids.items() if n > 1):
+        yield f"invariant id '{invariant_id}' is used more than once"
+    for invariant in guide.invariants:
+        if not ID_PATTERN.match(invariant.id):
+            yield f"invariant id '{invariant.id}' must be lower case letters, digits and _"
+        if not invariant.label:
+            yield f"invariant '{invariant.id}' needs a label that says the rule in words"
+        if invariant.when is not None:
+            yield from _when_problems(guide, invariant.when, f"invariant '{invariant.id}'")
+
+
+def _when_problems(guide: Guide, condition: Condition, where: str) -> Iterator[str]:
+    """An invariant's condition can test any question: routes that never answer it simply do not match."""
+    if condition.op in GROUP_OPS:
+        for part in condition.parts:
+            yield from _when_problems(guide, part, where)
+        return
+    target = guide.question(condition.question)
+    if target is None:
+        yield f"{where} tests '{condition.question}', which is not a question in this guide"
+    elif target.type not in ANSWER_OPS[condition.op]:
+        yield f"{where} uses '{condition.op}' on '{target.id}', a {target.type} question"
+    elif condition.op in ("is", "one_of", "includes") and target.options:
+        values = condition.value if isinstance(condition.value, tuple) else (condition.value,)
+        for value in values:
+            if target.option(str(value)) is None:
+                yield f"{where} tests '{target.id}' for '{value}', which is not one of its answers"

@@ -49,16 +49,37 @@ def test_hours_read_back_in_words() -> None:
 @pytest.mark.parametrize(
     ("received", "expected"),
     [
-        ("2026-11-19T16:00", "2026-11-23"),  # Thursday: Friday, Monday
-        ("2026-11-21T10:00", "2026-11-24"),  # Saturday: Monday, Tuesday
-        ("2026-04-02T09:00", "2026-04-08"),  # before Easter: Good Friday and Easter Monday skipped
-        ("2026-12-24T12:00", "2026-12-30"),  # Christmas Day and Boxing Day (moved to the 28th) skipped
+        ("2026-11-19T16:00", "2026-11-23T16:00"),  # Thursday: Friday, Monday
+        ("2026-11-21T10:00", "2026-11-24T10:00"),  # Saturday: Monday, Tuesday
+        ("2026-04-02T09:00", "2026-04-08T09:00"),  # before Easter: Good Friday and Easter Monday skipped
+        ("2026-12-24T12:00", "2026-12-30T12:00"),  # Christmas Day and Boxing Day (moved to the 28th) skipped
     ],
 )
-def test_two_working_days_skip_weekends_and_bank_holidays(received: str, expected: str) -> None:
+def test_two_working_days_are_the_same_time_two_working_days_on(received: str, expected: str) -> None:
     result = due_at(received, 2, "working_days")
-    assert result.at == dt.datetime.combine(dt.date.fromisoformat(expected), dt.time(23, 59))
+    assert result.at == at(expected)
     assert "not counting weekends or bank holidays in England and Wales" in result.how
+    assert "No source defines a working day: this is the handbook's reading" in result.how
+
+
+def test_one_working_day_from_9am_on_a_friday_is_9am_on_monday() -> None:
+    assert due_at("2026-11-20T09:00", 1, "working_days").text == "9am on Monday 23 November 2026"
+
+
+@pytest.mark.parametrize(
+    ("received", "expected"),
+    [
+        ("2026-11-23T09:00", "2026-11-24T09:00"),  # Monday: a plain 24 hours
+        ("2026-11-20T18:00", "2026-11-23T18:00"),  # Friday evening: 6 hours on Friday, 18 on Monday
+        ("2026-11-21T10:00", "2026-11-24T00:00"),  # Saturday: the clock starts on Monday at midnight
+        ("2026-12-24T17:00", "2026-12-29T17:00"),  # Christmas Eve: the 25th, the weekend and the 28th stop it
+        ("2026-03-27T23:00", "2026-03-30T23:00"),  # Friday night before the clocks go forward
+    ],
+)
+def test_hours_on_working_days_stop_at_weekends_and_bank_holidays(received: str, expected: str) -> None:
+    result = due_at(received, 24, "hours_on_working_days")
+    assert result.at == at(expected)
+    assert "the clock stops at weekends" in result.how
 
 
 def test_same_day_means_by_the_end_of_that_day() -> None:

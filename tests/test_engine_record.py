@@ -45,12 +45,17 @@ def test_the_record_holds_the_whole_decision() -> None:
     outcome = record["outcome"]
     assert outcome["title"] == "Standard"
     assert outcome["rating"] == "Barnet BRAG rating: Green"
-    assert outcome["due"] == "the end of Tuesday 24 November 2026"
+    assert outcome["urgency"] == "standard"
+    [due] = outcome["due"]
+    assert due["label"] == "Response (Barnet BRAG rating: Green)"
+    assert due["text"] == "4pm on Tuesday 24 November 2026"
+    assert due["status"] == "due in 30 hours 45 minutes"
     assert outcome["actions"][0] == {
         "level": "must",
         "text": "Call the paediatrician.",
         "escalation": True,
         "done": False,
+        "cite": [],
     }
     assert record["citations"][0]["source"].startswith("Waltham Forest: ")
     assert "does not replace" in record["statement"]
@@ -63,7 +68,8 @@ def test_every_format_carries_the_same_record() -> None:
     assert name == "decision-record-every_question_type-2026-11-23-0915.md"
     assert markdown.startswith("# Decision record: Every question type")
     assert "## Outcome" in markdown and "1. [ ] ESCALATE: Must: Call the paediatrician." in markdown
-    assert "# " not in text and "Due by: the end of Tuesday 24 November 2026" in text
+    assert "# " not in text
+    assert "Due by, Response (Barnet BRAG rating: Green): 4pm on Tuesday 24 November 2026 (due in 30 hours" in text
     assert json.loads(as_json) == build(finished(), REFS, MADE)
 
 
@@ -77,3 +83,10 @@ def test_ticked_checklist_items_are_marked_in_the_record() -> None:
     markdown, _ = export(finished(), REFS, MADE, "markdown", done=frozenset({0, 2}))
     ticks = [line.split(" ")[1] for line in markdown.splitlines() if line[:1].isdigit() and ". [" in line]
     assert ticks == ["[x]", "[", "[x]"]  # "[ ]" splits at its space
+
+
+def test_a_due_time_that_has_passed_is_said_to_be_overdue() -> None:
+    late = dt.datetime(2026, 11, 25, 10, 0)
+    [due] = build(finished(), REFS, late)["outcome"]["due"]
+    assert due["status"] == "overdue by 18 hours"
+    assert "(overdue by 18 hours when this record was made)" in as_markdown(build(finished(), REFS, late))

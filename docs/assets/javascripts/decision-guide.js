@@ -210,7 +210,7 @@
   Guide.prototype.show = function (token, options) {
     var guide = this;
     return startEngine()
-      .call("render", this.id, token)
+      .call("render", this.id, token, ukNow())
       .then(function (view) {
         guide.token = view.ok ? view.token : "";
         guide.render(view, options);

@@ -16,8 +16,8 @@ const operations = {
     if (!response.ok) throw new Error(`could not load ${url}: ${response.status}`);
     return (await engine).load(await response.text());
   },
-  async render(guide, token) {
-    return (await engine).render(guide, token);
+  async render(guide, token, now) {
+    return (await engine).render(guide, token, now);
   },
   async submit(guide, token, form) {
     return (await engine).submit(guide, token, form);

@@ -1,0 +1,62 @@
+"""The due times an outcome shows for a walk: its rating's timescale, its own deadlines, and those of
+the parts that apply, each counted from the answer the outcome names in ``due_from``.
+
+Given "now", each due time also says how long is left or how long it is overdue, so a time that has
+already passed is never shown as if it were still to come (a case rated again after stage 2 keeps the
+timescale of its first contact).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .compose import parts_that_apply
+from .deadlines import Due, DueError, Timescale, due, time_left
+from .model import Answer, Deadline, Outcome
+from .ratings import find
+
+
+@dataclass(frozen=True, slots=True)
+class DueTime:
+    label: str
+    """What is due, such as "Protective action taken" or "Response (Barnet BRAG rating: Red)"."""
+    due: Due | DueError
+
+    def status(self, now: dt.datetime | None) -> str:
+        """ "due in 3 hours", "overdue by 1 hour 5 minutes", or "" when there is no now or no due time."""
+        if now is None or not isinstance(self.due, Due):
+            return ""
+        return time_left(self.due.at, now)
+
+
+def started(outcome: Outcome, answers: Mapping[str, Answer]) -> dt.datetime | None:
+    value = answers.get(outcome.due_from) if outcome.due_from else None
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def deadlines_that_apply(outcome: Outcome, answers: Mapping[str, Answer]) -> tuple[Deadline, ...]:
+    found = list(outcome.deadlines)
+    for part in parts_that_apply(outcome, answers):
+        found += [d for d in part.deadlines if d not in found]
+    return tuple(found)
+
+
+def due_times(
+    outcome: Outcome, answers: Mapping[str, Answer], ratings: Mapping[str, Mapping[str, Any]]
+) -> tuple[DueTime, ...]:
+    """Every due time the outcome shows for these answers, in the order the guide gives them (the
+    rating's first). Empty when the start time is not answered."""
+    start = started(outcome, answers)
+    if start is None:
+        return ()
+    found = []
+    rating = find(ratings, outcome.rating) if outcome.rating is not None else None
+    if rating is not None and rating.timescale is not None:
+        found.append(DueTime(f"Response ({rating.label})", due(start, rating.timescale)))
+    for deadline in deadlines_that_apply(outcome, answers):
+        timescale = Timescale(amount=deadline.amount, unit=deadline.unit)  # type: ignore[arg-type]
+        found.append(DueTime(deadline.label, due(start, timescale)))
+    return tuple(found)
