@@ -69,15 +69,25 @@ def generate_content(data_dir: Path, out: Path) -> None:
 
 
 def practice_checklist(register: dict[str, Any], agency_id: str) -> str:
-    """One agency's practice standards as Markdown: checks for every case, then each concern."""
+    """One agency's practice standards as Markdown: checks for every case, then each concern, and the
+    concerns the standards give this agency no checks for."""
     agency = next(a for a in register["agencies"] if a["id"] == agency_id)
     labels = {c["id"]: c["label"] for c in register["concerns"]}
 
     def item(entry: dict[str, Any]) -> str:
+        if "same_as" in entry:
+            others = " and ".join(f"[{labels[c].lower()}](#{c.replace('_', '-')})" for c in entry["same_as"])
+            return f"- The checks for {others} apply too."
         level = "must" if "must" in entry else "should"
         when = f"If {register['conditions'][entry['when']]}: " if "when" in entry else ""
         flag = "**Escalation.** " if entry.get("escalation") else ""
-        return f"- {flag}{when}You **{level}**: {_cell(entry[level])}"
+        text = _cell(entry[level])
+        notes = ""
+        if entry.get("conflict"):
+            notes += f" **The source conflicts here:** {_cell(entry['conflict'])}"
+        if entry.get("gap"):
+            notes += f" **Gap in the source:** {_cell(entry['gap'])}"
+        return f"- {flag}{when}You **{level}**: {text}{notes}"
 
     lines = ["## Checks for every case {#every-case}", ""]
     lines += [item(e) for e in agency["every_case"]]
@@ -89,7 +99,10 @@ def practice_checklist(register: dict[str, Any], agency_id: str) -> str:
     missing = [labels[c["id"]] for c in register["concerns"] if c["id"] not in agency["concerns"]]
     if missing:
         lines += ["", "## Not covered {#not-covered}", ""]
-        lines.append(f"The source gives {agency['name'].lower()} no checks for: {', '.join(missing)}.")
+        lines.append(
+            f"The source gives {agency['name'].lower()} no checks for: {', '.join(missing)}. "
+            "Read the request (the 'rag') for anything it asks."
+        )
     lines += [
         "",
         f"Source: Northamptonshire, *MASH practice standards for partners*, {agency['part']}.",

@@ -10,8 +10,9 @@ import pytest
 
 from decision_engine import validate
 from decision_engine.paths import all_routes
+from decision_engine.source import rating_schemes
 from scripts.update_goldens import routes
-from tests.conftest import real_guides
+from tests.conftest import ROOT, real_guides
 
 GOLDENS = Path(__file__).parent / "goldens"
 GUIDES = real_guides()
@@ -33,8 +34,14 @@ def test_every_node_is_on_some_route(guide) -> None:
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
-def test_every_real_guide_is_valid_against_the_handbook(guide, anchors, sources) -> None:
-    assert [str(p) for p in validate(guide, anchors, sources)] == []
+def test_every_real_guide_is_valid_against_the_handbook_and_keeps_its_invariants(guide, anchors, sources) -> None:
+    ratings = rating_schemes(ROOT / "data" / "ratings.yml")
+    assert [str(p) for p in validate(guide, anchors, sources, ratings)] == []
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
+def test_every_guide_declares_safety_invariants(guide) -> None:
+    assert len(guide.invariants) >= 1
 
 
 def test_there_is_a_golden_file_for_each_guide_and_no_other() -> None:

@@ -91,10 +91,13 @@ def test_the_emergency_outcome_says_999_first() -> None:
 PROTECTION = ("immediate_danger=no", "significant_harm=yes")
 
 
-def test_consent_is_not_needed_to_refer_a_child_protection_concern() -> None:
+def test_each_areas_consent_rule_for_a_child_protection_referral_is_labelled_with_its_area() -> None:
     outcome = after(*PROTECTION, "possible_crime=no", "other_area=no", "open_to_social_care=no").current
     assert isinstance(outcome, Outcome)
-    assert any("do not need their consent" in a.text for a in outcome.actions)
+    texts = [a.text for a in outcome.actions]
+    assert any(t.startswith("In Waltham Forest you do not need the parents' permission") for t in texts)
+    assert any(t.startswith("In Barnet, tell the parents or carers") for t in texts)
+    assert any(t.startswith("In Northamptonshire the MASH takes referrals made without") for t in texts)
 
 
 def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions() -> None:
@@ -105,7 +108,7 @@ def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions(
     added = [a.text for a in actions_for(outcome, every.answer_map)][len(actions_for(outcome, plain.answer_map)) :]
     assert [text.split(".")[0] for text in added] == [
         "Tell the MASH you think a crime may have been committed",
-        "Refer to the MASH where the child is now",
+        "Tell the MASH that the child normally lives in another local authority area, and which one",
         "Tell the MASH who the child's social worker is",
     ]
 
@@ -118,4 +121,5 @@ def test_a_support_referral_asks_the_parents_consent_first() -> None:
         "talked_to_parents=still_concerned",
     ).current
     assert isinstance(outcome, Outcome)
-    assert outcome.actions[0].level == "must" and "consent" in outcome.actions[0].text
+    assert outcome.actions[0].level == "must" and outcome.actions[0].text.startswith("In Waltham Forest, tell")
+    assert "consent" in outcome.actions[0].text
