@@ -23,11 +23,15 @@ def abbreviations(terms: list[dict[str, str]]) -> str:
     return "".join(f"*[{t['abbr']}]: {t['expansion']}\n" for t in terms)
 
 
+USUAL = "The sources use this abbreviation without expanding it; this is its usual meaning."
+
+
 def glossary(terms: list[dict[str, str]]) -> str:
     lines = []
     for term in terms:
         meaning = f" {term['meaning']}" if term.get("meaning") else ""
-        lines += [f"{term['abbr']} {{ #{_anchor(term['abbr'])} }}", f":   **{term['expansion']}**.{meaning}", ""]
+        usual = f" *{USUAL}*" if term.get("usual") else ""
+        lines += [f"{term['abbr']} {{ #{_anchor(term['abbr'])} }}", f":   **{term['expansion']}**.{meaning}{usual}", ""]
     return "\n".join(lines)
 
 
