@@ -95,6 +95,11 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
                     "actions": [_action(item, cite)],
                 }
             )
+    used = {i["when"] for concern in labels for i in concern_items(agency, concern) if "when" in i}
+    unused = sorted(set(facts) - used)
+    if unused:
+        message = f"parts_from: 'facts' gives {', '.join(unused)}, which no {agency['id']} item uses"
+        raise GuideError([Problem(file, node, message)])
     return {
         "actions": [_action(i, cite) for i in agency["every_case"]]
         + [{"must": register["deviation"], "cite": cite}, {"must": register["read_the_rag"], "cite": cite}],
