@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .answers import AnswerError, describe, from_text
+from .compose import actions_for, urgency_for
+from .deadlines import Due
+from .due_times import due_times
 from .explain import reasons
 from .model import Guide, Outcome, Question
 from .problems import GuideError, Problem
@@ -67,7 +70,8 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _node_json(node: Question | Outcome) -> dict[str, Any]:
+def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, Any]:
+    """The current question, or the outcome as a person sees it: every part that applies merged in."""
     if isinstance(node, Question):
         return {
             "kind": "question",
@@ -76,12 +80,21 @@ def _node_json(node: Question | Outcome) -> dict[str, Any]:
             "text": node.text,
             "answers": [o.value for o in node.options],
         }
+    answers = walk.answer_map
     return {
         "kind": "outcome",
         "id": node.id,
         "title": node.title,
         "summary": node.summary,
-        "actions": [{"level": a.level, "text": a.text} for a in node.actions],
+        "urgency": urgency_for(node, answers),
+        "actions": [
+            {"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(node, answers)
+        ],
+        "due": [
+            {"label": d.label, "text": d.due.text if isinstance(d.due, Due) else d.due.message}
+            for d in due_times(node, answers, ratings or {})
+        ],
+        "next_steps": list(node.next_steps),
         "cite": [{"handbook": c.handbook, "source": c.source, "part": c.part} for c in node.cite],
     }
 
@@ -117,7 +130,7 @@ def _walk(args: argparse.Namespace) -> int:
             {"question": s.question.id, "answer": describe(s.question, s.answer), "rule": s.rule.label} for s in steps
         ],
         "unused": [qid for qid, _ in walk.answers if qid not in used],
-        "current": _node_json(walk.current),
+        "current": _node_json(walk.current, walk, _context(args)[2]),
         "reasons": [{"question": r.question, "answer": r.answer, "rule": r.rule} for r in reasons(walk)],
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -34,6 +34,15 @@ def merge(actions: list[Action]) -> tuple[Action, ...]:
     return tuple([a for a in ordered if a.escalation] + [a for a in ordered if not a.escalation])
 
 
+URGENCY_ORDER = ("routine", "standard", "urgent", "emergency")
+
+
+def urgency_for(outcome: Outcome, answers: Mapping[str, Answer]) -> str:
+    """The outcome's urgency, raised by any part that applies and asks for more."""
+    found = [outcome.urgency, *(p.urgency for p in parts_that_apply(outcome, answers) if p.urgency)]
+    return max(found, key=URGENCY_ORDER.index)
+
+
 def actions_for(outcome: Outcome, answers: Mapping[str, Answer]) -> tuple[Action, ...]:
     """The outcome's own actions plus those of every part that applies, merged."""
     chosen = list(outcome.actions)

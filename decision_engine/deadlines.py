@@ -104,8 +104,16 @@ def to_local(utc: dt.datetime) -> dt.datetime:
     return utc + dt.timedelta(hours=1) if _is_summer_time(utc) else utc
 
 
+def _day(day: dt.date) -> str:
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def in_words(moment: dt.datetime) -> str:
-    return f"{clock(moment.time())} on {_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    """A moment as a person reads it. Midnight belongs to the day it ends, so it is never read as a day
+    later than it is: "midnight at the end of Monday 23 November 2026"."""
+    if moment.time() == dt.time(0):
+        return f"midnight at the end of {_day(moment.date() - dt.timedelta(days=1))}"
+    return f"{clock(moment.time())} on {_day(moment.date())}"
 
 
 def _outside(day: dt.date, holidays: BankHolidays) -> DueError:
@@ -130,8 +138,9 @@ def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | No
         how = f"{_plural(timescale.amount, 'hour')} from the time given, in UK time"
         return Due(at, in_words(at), how)
     if timescale.unit == "same_day":
-        at = dt.datetime.combine(received.date(), dt.time(23, 59))
-        return Due(at, f"the end of {in_words(at).split(' on ', 1)[1]}", "by the end of the same day")
+        # 0 is the day it started; N is the end of the day N calendar days later.
+        at = dt.datetime.combine(received.date() + dt.timedelta(days=timescale.amount), dt.time(23, 59))
+        return Due(at, f"the end of {_day(at.date())}", describe_timescale(timescale.amount, "same_day"))
     if timescale.unit == "working_days":
         day = received.date()
         counted = 0
@@ -204,7 +213,7 @@ def _working_hours(received: dt.datetime, timescale: Timescale, holidays: BankHo
 def describe_timescale(amount: int, unit: str) -> str:
     """A timescale in words, for when no start time is known (the plain version of a guide)."""
     if unit == "same_day":
-        return "by the end of the same day"
+        return "by the end of the same day" if amount == 0 else f"by the end of the day, {_plural(amount, 'day')} on"
     if unit == "working_days":
         return f"within {_plural(amount, 'working day')} (the same time of day, {_plural(amount, 'working day')} on)"
     if unit == "hours_on_working_days":

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .answers import to_text
+from .compose import URGENCY_ORDER
 from .conditions import holds
 from .deadlines import Due, Timescale, due
 from .due_times import due_times
@@ -28,8 +29,6 @@ from .record import build as build_record
 from .references import References
 from .render_html import outcome_panel
 from .walk import Walk
-
-URGENCY_ORDER = ("routine", "standard", "urgent", "emergency")
 
 #: Each check and the shape of the value it takes: text, texts (a list), flag (true), urgency, or
 #: timescale ({amount, unit}).

@@ -270,8 +270,12 @@ def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
         label = r.text(item, "label", node)
         actions = _actions(r, item, node, f"part {i}, action")
         deadlines = _deadlines(r, item, node, f"part {i}, deadline")
+        urgency = item.get("urgency", "")
+        if urgency and urgency not in URGENCIES:
+            r.problem(node, f"part {i}: 'urgency' must be one of {', '.join(URGENCIES)}")
+            urgency = ""
         if when is not None:
-            parts.append(Part(when=when, label=label, actions=actions, deadlines=deadlines))
+            parts.append(Part(when=when, label=label, actions=actions, deadlines=deadlines, urgency=str(urgency)))
     return tuple(parts)
 
 

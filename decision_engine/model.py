@@ -107,6 +107,8 @@ class Part:
     label: str
     actions: tuple[Action, ...]
     deadlines: tuple[Deadline, ...] = ()
+    urgency: str = ""
+    """When the part applies, the outcome is at least this urgent (an escalation in a checklist)."""
 
 
 @dataclass(frozen=True, slots=True)

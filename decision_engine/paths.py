@@ -1,7 +1,9 @@
 """Every route through a guide: the answers that reach each outcome.
 
-Choice questions are tried with every answer (every combination of the options routing tests, for
-multiple choice); numbers with the value either side of each threshold the guide tests (the lowest
+Choice questions are tried with every answer; for multiple choice, every combination of the options
+routing tests when there are at most EXHAUSTIVE_UP_TO of them, and otherwise each alone, every pair, and
+all together (pairwise coverage: the count stays in proportion to the guide instead of doubling with
+each option); numbers with the value either side of each threshold the guide tests (the lowest
 allowed value when it tests none); dates with one sample. The result is finite for a valid guide, so
 tests can check each route against committed outcome keys.
 
@@ -19,7 +21,8 @@ from .conditions import GROUP_OPS
 from .model import Answer, Condition, Guide, Question
 from .walk import Walk
 
-MAX_CHOICE_OPTIONS = 10
+MAX_CHOICE_OPTIONS = 20
+EXHAUSTIVE_UP_TO = 4
 
 
 def _tested(condition: Condition, question_id: str) -> tuple[set[int], set[str], int]:
@@ -81,12 +84,15 @@ def candidate_answers(guide: Guide, question: Question, extra: Sequence[Conditio
         found: list[Answer] = [(o.value,) for o in question.options if o.exclusive]
         order = [o.value for o in question.options]
         pads = range(min(max(most, 1), len(untested)) + 1)  # at least one untested answer on its own
-        for size in range(len(tested) + 1):
-            for combo in combinations(tested, size):
-                for pad in pads:
-                    chosen = set(combo) | set(untested[:pad])
-                    if chosen:
-                        found.append(tuple(v for v in order if v in chosen))
+        sizes = range(len(tested) + 1) if len(tested) <= EXHAUSTIVE_UP_TO else (0, 1, 2)
+        combos = [c for size in sizes for c in combinations(tested, size)]
+        if len(tested) > EXHAUSTIVE_UP_TO:
+            combos.append(tuple(tested))
+        for combo in combos:
+            for pad in pads:
+                chosen = set(combo) | set(untested[:pad])
+                if chosen:
+                    found.append(tuple(v for v in order if v in chosen))
         only_extra = [v for v in untested if v in values]
         found += [(v,) for v in only_extra]
         if len(only_extra) > 1:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from .compose import actions_for
+from .compose import actions_for, urgency_for
 from .deadlines import Due, in_words
 from .due_times import due_times
 from .explain import reasons
@@ -48,7 +48,7 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
         "id": outcome.id,
         "title": outcome.title,
         "summary": outcome.summary,
-        "urgency": outcome.urgency,
+        "urgency": urgency_for(outcome, answers),
         "actions": [
             {
                 "level": a.level,

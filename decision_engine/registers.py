@@ -62,6 +62,14 @@ def not_covered(agency: Mapping[str, Any], label: str) -> str:
     )
 
 
+def _part(condition: Mapping[str, Any], label: str, actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """A checklist part; one holding a mandatory escalation makes the checklist urgent."""
+    part: dict[str, Any] = {"if": condition, "label": label, "actions": actions}
+    if any(a.get("escalation") for a in actions):
+        part["urgency"] = "urgent"
+    return part
+
+
 def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node: str) -> dict[str, Any]:
     agency = next((a for a in register["agencies"] if a["id"] == spec.get("agency")), None)
     if agency is None:
@@ -70,8 +78,13 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
     labels = {c["id"]: c["label"] for c in register["concerns"]}
     cite = [{"handbook": spec["handbook"], "source": register["source"], "part": agency["part"]}]
     parts = []
+    also = spec.get("also", {})
     for concern in labels:
-        includes = {"answer": spec["question"], "includes": concern}
+        includes: dict[str, Any] = {"answer": spec["question"], "includes": concern}
+        if concern in also:
+            # The concern's checks also apply when the guide's condition holds (an injured baby entered
+            # as physical abuse still needs the injured-baby checks).
+            includes = {"any": [includes, also[concern]]}
         items = concern_items(agency, concern)
         if not items:
             parts.append(
@@ -84,17 +97,12 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
             continue
         plain = [_action(i, cite) for i in items if "when" not in i]
         if plain:
-            parts.append({"if": includes, "label": f"Checks for {labels[concern]}", "actions": plain})
+            parts.append(_part(includes, f"Checks for {labels[concern]}", plain))
         for item in (i for i in items if "when" in i):
             if item["when"] not in facts:
                 raise GuideError([Problem(file, node, f"parts_from: 'facts' does not say what '{item['when']}' is")])
-            parts.append(
-                {
-                    "if": {"all": [includes, facts[item["when"]]]},
-                    "label": f"{labels[concern]}: {register['conditions'][item['when']]}",
-                    "actions": [_action(item, cite)],
-                }
-            )
+            label = f"{labels[concern]}: {register['conditions'][item['when']]}"
+            parts.append(_part({"all": [includes, facts[item["when"]]]}, label, [_action(item, cite)]))
     used = {i["when"] for concern in labels for i in concern_items(agency, concern) if "when" in i}
     unused = sorted(set(facts) - used)
     if unused:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from .answers import AnswerError, Form, to_form
-from .compose import actions_for, merge, parts_that_apply
+from .compose import actions_for, merge, parts_that_apply, urgency_for
 from .deadlines import DueError, describe_timescale
 from .due_times import due_times
 from .explain import reasons
@@ -149,8 +149,9 @@ def outcome_panel(
 ) -> str:
     """An outcome. With ``answers`` (the interactive view) its parts are merged into one checklist and
     the due time is worked out; without them (the plain version) every part is shown under its label."""
+    urgency = urgency_for(outcome, answers) if answers is not None else outcome.urgency
     parts = [
-        f'<p class="mg-tag mg-tag--{e(outcome.urgency)}">{e(_URGENCY_LABEL[outcome.urgency])}</p>',
+        f'<p class="mg-tag mg-tag--{e(urgency)}">{e(_URGENCY_LABEL[urgency])}</p>',
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
         _rating_block(outcome, refs),
@@ -182,7 +183,7 @@ def outcome_panel(
     parts.append(f"<h3>Where this comes from</h3>{_citations(outcome.cite, refs)}")
     parts.append(f'<p class="mg-disclaimer">{e(DISCLAIMER)}</p>')
     return (
-        f'<section class="mg-outcome mg-outcome--{e(outcome.urgency)}" aria-labelledby="{e(heading_id)}">'
+        f'<section class="mg-outcome mg-outcome--{e(urgency)}" aria-labelledby="{e(heading_id)}">'
         + "".join(parts)
         + "</section>"
     )

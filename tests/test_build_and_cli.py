@@ -55,20 +55,26 @@ def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
 
 
 def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
-    answers = ["immediate_danger=no", "significant_harm=yes", "possible_crime=yes", "other_area=no",
-               "open_to_social_care=no"]  # fmt: skip
+    answers = ["immediate_danger=no", "significant_harm=yes", "also_applies=possible_crime"]
     result = run("-m", "decision_engine", "walk", "worried_about_a_child", *[f"--answer={a}" for a in answers])
     assert result.returncode == 0, result.stderr
     walked = json.loads(result.stdout)
     assert walked["current"]["kind"] == "outcome"
     assert walked["current"]["id"] == "phone_mash_now"
+    assert walked["current"]["urgency"] == "urgent"
+    assert any(a["text"].startswith("Tell the MASH you think a crime") for a in walked["current"]["actions"])
     assert [r["rule"] for r in walked["reasons"]] == [
         "Not in immediate danger",
         "Significant harm is suffered or likely",
-        "Possible crime answered",
-        "Home area answered",
-        "Social care involvement answered",
+        "Answered",
     ]
+
+
+def test_walk_shows_the_due_times_the_outcome_gives() -> None:
+    answers = ["area=barnet", "received=2026-11-20T09:00", "circumstances=immediate_or_serious", "revised=not_yet"]
+    result = run("-m", "decision_engine", "walk", "threshold_and_rating", *[f"--answer={a}" for a in answers])
+    due = json.loads(result.stdout)["current"]["due"]
+    assert due == [{"label": "Response (Barnet BRAG rating: Red)", "text": "1pm on Friday 20 November 2026"}]
 
 
 def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:

@@ -62,6 +62,11 @@ def test_two_working_days_are_the_same_time_two_working_days_on(received: str, e
     assert "No source defines a working day: this is the handbook's reading" in result.how
 
 
+def test_midnight_is_read_as_the_end_of_the_day_it_closes() -> None:
+    result = due_at("2026-11-21T10:00", 24, "hours_on_working_days")
+    assert result.text == "midnight at the end of Monday 23 November 2026"
+
+
 def test_one_working_day_from_9am_on_a_friday_is_9am_on_monday() -> None:
     assert due_at("2026-11-20T09:00", 1, "working_days").text == "9am on Monday 23 November 2026"
 
@@ -71,7 +76,7 @@ def test_one_working_day_from_9am_on_a_friday_is_9am_on_monday() -> None:
     [
         ("2026-11-23T09:00", "2026-11-24T09:00"),  # Monday: a plain 24 hours
         ("2026-11-20T18:00", "2026-11-23T18:00"),  # Friday evening: 6 hours on Friday, 18 on Monday
-        ("2026-11-21T10:00", "2026-11-24T00:00"),  # Saturday: the clock starts on Monday at midnight
+        ("2026-11-21T10:00", "2026-11-24T00:00"),  # Saturday: the clock runs only on Monday, to its end
         ("2026-12-24T17:00", "2026-12-29T17:00"),  # Christmas Eve: the 25th, the weekend and the 28th stop it
         ("2026-03-27T23:00", "2026-03-30T23:00"),  # Friday night before the clocks go forward
     ],
@@ -85,6 +90,7 @@ def test_hours_on_working_days_stop_at_weekends_and_bank_holidays(received: str,
 def test_same_day_means_by_the_end_of_that_day() -> None:
     result = due_at("2026-11-23T10:30", 0, "same_day")
     assert result.text == "the end of Monday 23 November 2026"
+    assert due_at("2026-11-23T10:30", 1, "same_day").text == "the end of Tuesday 24 November 2026"
 
 
 def test_working_hours_count_only_the_working_day() -> None:

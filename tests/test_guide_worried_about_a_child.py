@@ -41,13 +41,12 @@ class TestImmediateDanger:
 class TestSignificantHarm:
     before = ("immediate_danger=no",)
 
-    def test_yes_asks_whether_a_crime_may_have_been_committed(self) -> None:
-        assert lands(after(*self.before, "significant_harm=yes")) == "possible_crime"
+    def test_yes_asks_one_question_about_what_else_applies(self) -> None:
+        assert lands(after(*self.before, "significant_harm=yes")) == "also_applies"
 
-    def test_then_the_home_area_and_social_care_then_phone_the_mash_now(self) -> None:
-        walk = after(*self.before, "significant_harm=yes", "possible_crime=no", "other_area=no")
-        assert lands(walk) == "open_to_social_care"
-        assert lands(walk.with_answer("open_to_social_care", "dont_know")) == "phone_mash_now"
+    def test_then_straight_to_phone_the_mash_now(self) -> None:
+        walk = after(*self.before, "significant_harm=yes")
+        assert lands(walk.with_answer("also_applies", ("none",))) == "phone_mash_now"
 
     def test_not_sure_means_talk_it_through_with_the_mash(self) -> None:
         assert lands(after(*self.before, "significant_harm=not_sure")) == "ask_mash_advice"
@@ -62,12 +61,19 @@ class TestAdditionalNeeds:
     def test_no_means_universal_services(self) -> None:
         assert lands(after(*self.before, "additional_needs=no")) == "universal_services"
 
-    def test_yes_asks_whether_the_parents_have_been_spoken_to(self) -> None:
-        assert lands(after(*self.before, "additional_needs=yes")) == "talked_to_parents"
+    def test_yes_asks_which_area(self) -> None:
+        assert lands(after(*self.before, "additional_needs=yes")) == "area"
+
+    def test_waltham_forest_asks_whether_the_parents_have_been_spoken_to(self) -> None:
+        assert lands(after(*self.before, "additional_needs=yes", "area=waltham_forest")) == "talked_to_parents"
+
+    @pytest.mark.parametrize("area", ["barnet", "northamptonshire", "rotherham"])
+    def test_other_areas_go_straight_to_their_own_consent_rule(self, area: str) -> None:
+        assert lands(after(*self.before, "additional_needs=yes", f"area={area}")) == "ask_for_support"
 
 
 class TestTalkedToParents:
-    before = ("immediate_danger=no", "significant_harm=no", "additional_needs=yes")
+    before = ("immediate_danger=no", "significant_harm=no", "additional_needs=yes", "area=waltham_forest")
 
     @pytest.mark.parametrize(
         ("answer", "outcome"),
@@ -92,17 +98,17 @@ PROTECTION = ("immediate_danger=no", "significant_harm=yes")
 
 
 def test_each_areas_consent_rule_for_a_child_protection_referral_is_labelled_with_its_area() -> None:
-    outcome = after(*PROTECTION, "possible_crime=no", "other_area=no", "open_to_social_care=no").current
+    outcome = after(*PROTECTION).with_answer("also_applies", ("none",)).current
     assert isinstance(outcome, Outcome)
     texts = [a.text for a in outcome.actions]
     assert any(t.startswith("In Waltham Forest you do not need the parents' permission") for t in texts)
     assert any(t.startswith("In Barnet, tell the parents or carers") for t in texts)
-    assert any(t.startswith("In Northamptonshire the MASH takes referrals made without") for t in texts)
+    assert any(t.startswith("In Northamptonshire, most section 47 cases have no parental consent") for t in texts)
 
 
 def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions() -> None:
-    plain = after(*PROTECTION, "possible_crime=no", "other_area=no", "open_to_social_care=no")
-    every = after(*PROTECTION, "possible_crime=yes", "other_area=yes", "open_to_social_care=yes")
+    plain = after(*PROTECTION).with_answer("also_applies", ("none",))
+    every = after(*PROTECTION).with_answer("also_applies", ("possible_crime", "other_area", "has_social_worker"))
     outcome = every.outcome
     assert outcome is not None and outcome.id == "phone_mash_now"
     added = [a.text for a in actions_for(outcome, every.answer_map)][len(actions_for(outcome, plain.answer_map)) :]
@@ -113,13 +119,15 @@ def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions(
     ]
 
 
-def test_a_support_referral_asks_the_parents_consent_first() -> None:
-    outcome = after(
+def test_a_waltham_forest_support_referral_asks_the_parents_consent() -> None:
+    walk = after(
         "immediate_danger=no",
         "significant_harm=no",
         "additional_needs=yes",
+        "area=waltham_forest",
         "talked_to_parents=still_concerned",
-    ).current
-    assert isinstance(outcome, Outcome)
-    assert outcome.actions[0].level == "must" and outcome.actions[0].text.startswith("In Waltham Forest, tell")
-    assert "consent" in outcome.actions[0].text
+    )
+    outcome = walk.outcome
+    assert outcome is not None
+    musts = [a.text for a in actions_for(outcome, walk.answer_map) if a.level == "must"]
+    assert any(t.startswith("In Waltham Forest, tell the parents") and "consent" in t for t in musts)
