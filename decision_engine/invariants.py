@@ -76,6 +76,7 @@ def _seen_text(record: Mapping[str, Any]) -> str:
     texts += [a["text"] for a in outcome["actions"]]
     texts += [d["label"] for d in outcome["due"]]
     texts += [f"{c['name']} {c['detail']}" for c in outcome["contacts"]]
+    texts += [f"{f['name']}: {f['text']}" for f in outcome["rating_facts"]]
     return _lower(texts)
 
 

@@ -78,6 +78,13 @@ class _Reader:
             return []
         return value
 
+    def known(self, data: Mapping[str, Any], allowed: tuple[str, ...], node: str, what: str) -> None:
+        """Refuse keys a mapping does not take: a comma in an unquoted flow-style text splits it into a
+        stray key, which would otherwise vanish without a word."""
+        unknown = sorted(str(k) for k in data if k not in allowed)
+        if unknown:
+            self.problem(node, f"{what} has unknown key(s): {', '.join(unknown)} (is a text with a comma unquoted?)")
+
     def mapping(self, value: Any, node: str, what: str) -> Mapping[str, Any] | None:
         if not isinstance(value, Mapping):
             self.problem(node, f"{what} must be a mapping of keys to values, not {_kind(value)}")
@@ -167,6 +174,7 @@ def _rules(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Rule, ...]:
         item = r.mapping(raw, node, f"rule {i}")
         if item is None:
             continue
+        r.known(item, ("if", "goto", "label", "cite"), node, f"rule {i}")
         when = None
         if "if" in item:
             when = _condition(r, item["if"], node, f"rule {i}")
@@ -206,6 +214,11 @@ def _options(r: _Reader, data: Mapping[str, Any], node: str, qtype: str) -> tupl
         if not isinstance(value, str) or not value:
             r.problem(node, f"option {i} needs a 'value' in quotes, not {_kind(value)}")
             continue
+        unknown = sorted(str(k) for k in item if k not in ("value", "label", "hint", "exclusive"))
+        if unknown:
+            # A comma inside an unquoted label splits it into a stray key: say so rather than drop it.
+            keys = ", ".join(unknown)
+            r.problem(node, f"option '{value}' has unknown key(s) {keys} (put a label with a comma in quotes)")
         options.append(
             Option(
                 value=value,
@@ -217,8 +230,16 @@ def _options(r: _Reader, data: Mapping[str, Any], node: str, qtype: str) -> tupl
     return tuple(options)
 
 
+QUESTION_KEYS = ("id", "type", "text", "hint", "options", "min", "max", "unit", "next")
+OUTCOME_KEYS = (
+    "id", "title", "summary", "urgency", "actions", "contacts", "next_steps", "cite", "parts", "rating",
+    "due_from", "deadlines",
+)  # fmt: skip
+
+
 def _question(r: _Reader, data: Mapping[str, Any]) -> Question | None:
     node = r.text(data, "id", "?")
+    r.known(data, QUESTION_KEYS, node, "the question")
     qtype = data.get("type")
     if qtype not in QUESTION_TYPES:
         r.problem(node, f"'type' must be one of {', '.join(QUESTION_TYPES)}, not {_kind(qtype)}")
@@ -266,6 +287,7 @@ def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
         item = r.mapping(raw, node, f"part {i}")
         if item is None:
             continue
+        r.known(item, ("if", "label", "actions", "deadlines", "urgency"), node, f"part {i}")
         when = _condition(r, item.get("if"), node, f"part {i}")
         label = r.text(item, "label", node)
         actions = _actions(r, item, node, f"part {i}, action")
@@ -294,6 +316,7 @@ def _deadlines(r: _Reader, data: Mapping[str, Any], node: str, where: str = "dea
         item = r.mapping(raw, node, f"{where} {i}")
         if item is None:
             continue
+        r.known(item, ("label", "amount", "unit"), node, f"{where} {i}")
         amount = r.whole(item, "amount", node)
         unit = item.get("unit")
         label = r.text(item, "label", node)
@@ -357,6 +380,7 @@ def _invariants(r: _Reader, data: Mapping[str, Any]) -> tuple[Invariant, ...]:
 
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     node = r.text(data, "id", "?")
+    r.known(data, OUTCOME_KEYS, node, "the outcome")
     urgency = data.get("urgency", "standard")
     if urgency not in URGENCIES:
         r.problem(node, f"'urgency' must be one of {', '.join(URGENCIES)}")

@@ -11,11 +11,12 @@ import datetime as dt
 import json
 from typing import Any
 
-from .compose import actions_for, urgency_for
+from .compose import actions_for, parts_that_apply, urgency_for
 from .deadlines import Due, in_words
 from .due_times import due_times
 from .explain import reasons
 from .model import Citation
+from .ratings import Rating
 from .ratings import find as find_rating
 from .references import References
 from .render_html import DISCLAIMER
@@ -60,8 +61,10 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
             for i, a in enumerate(actions_for(outcome, answers))
         ],
         "checklist": bool(outcome.parts),
+        "added": [part.label for part in parts_that_apply(outcome, answers)],
         "next_steps": list(outcome.next_steps),
         "rating": rating.label if rating else None,
+        "rating_facts": _rating_facts(rating),
         "due": [
             {
                 "label": d.label,
@@ -75,6 +78,19 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
     }
     record["citations"] = [_citation(c, refs) for c in outcome.cite]
     return record
+
+
+def _rating_facts(rating: Rating | None) -> list[dict[str, str]]:
+    """What the rating means, the response it asks for, where the case goes, and any gap in the source."""
+    if rating is None:
+        return []
+    rows = [
+        ("What it means", rating.level.get("descriptor")),
+        ("Response", rating.level.get("respond") or "Not given in the source."),
+        ("Where it goes", rating.level.get("goes_to")),
+        ("Gap in the source", rating.scheme.get("gap")),
+    ]
+    return [{"name": name, "text": " ".join(str(text).split())} for name, text in rows if text]
 
 
 def _citation(citation: Citation, refs: References) -> dict[str, str]:
@@ -99,6 +115,7 @@ def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
         out += [outcome["title"], "", outcome["summary"]]
         if outcome["rating"]:
             out += ["", f"Rating: {outcome['rating']}"]
+            out += [f"  {fact['name']}: {fact['text']}" for fact in outcome["rating_facts"]]
         for due in outcome["due"]:
             status = f" ({due['status']} when this record was made)" if due["status"] else ""
             out.append(f"Due by, {due['label']}: {due['text']}{status}.")
@@ -120,6 +137,8 @@ def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
             out += ["", "What happens next:"] + [f"{bullet} {step}" for step in outcome["next_steps"]]
     out += ["", f"{heading}# Why", ""]
     out += [f"{bullet} Answered “{r['answer']}” to “{r['question']}”: {r['rule']}." for r in record["reasons"]]
+    if outcome is not None:
+        out += [f"{bullet} Added to the checklist: {label}." for label in outcome["added"]]
     out += ["", f"{heading}# Sources", ""]
     out += [f"{bullet} {c['title']} (handbook: {c['handbook']}). Source: {c['source']}" for c in record["citations"]]
     out += ["", record["statement"], "", record["privacy"], ""]

@@ -232,12 +232,20 @@ def _static_question(guide: Guide, question: Question) -> str:
         if question.options:
             listed = "".join(f"<li>{e(o.label)}</li>" for o in question.options)
             parts.append(f'<p>The answers are:</p><ul class="mg-options">{listed}</ul>')
-        items = "".join(
-            f'<li><a class="mg-choice" href="#{e(_anchor(guide, r.goto))}">'
-            f"{e(r.label if r.when is not None else 'Otherwise: ' + r.label)}</a></li>"
-            for r in question.next
-        )
-        parts.append(f'<p>Choose the route that fits:</p><ul class="mg-choices">{items}</ul>')
+        if len(question.next) == 1:
+            # Every answer goes the same way: what the answers add is listed on the outcome itself.
+            only = question.next[0]
+            parts.append(
+                f'<ul class="mg-choices"><li><a class="mg-choice" href="#{e(_anchor(guide, only.goto))}">'
+                "Continue</a></li></ul>"
+            )
+        else:
+            items = "".join(
+                f'<li><a class="mg-choice" href="#{e(_anchor(guide, r.goto))}">'
+                f"{e(r.label if r.when is not None else 'Otherwise: ' + r.label)}</a></li>"
+                for r in question.next
+            )
+            parts.append(f'<p>Choose the route that fits:</p><ul class="mg-choices">{items}</ul>')
     return (
         f'<section class="mg-step" id="q-{e(question.id)}" aria-labelledby="{e(heading_id)}">'
         + "".join(parts)

@@ -12,7 +12,9 @@ Safety facts are timescales, thresholds, comparisons, routing tests, escalations
 written in text; the check fails (exit 1) if any of those survives. Other kinds (input bounds, version
 numbers, must weakened to should) are counted and listed but do not fail it.
 
-Invariants are not mutated: they are tests, and a mutation check mutates what is tested.
+Invariants are not mutated: they are tests, and a mutation check mutates what is tested. A text anchor
+(a top-level "x-" key holding text) is not mutated itself: YAML copies it into each place that uses it,
+and each of those copies is mutated where it is used.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from decision_engine.references import References  # noqa: E402
 from decision_engine.registers import REGISTERS, fill  # noqa: E402
 from decision_engine.source import read_yaml  # noqa: E402
 from decision_engine.validate import validate  # noqa: E402
-from scripts.update_goldens import routes  # noqa: E402
+from scripts.update_goldens import golden  # noqa: E402
 from tests.specifications.runner import FOLDER, Case, check, load_cases  # noqa: E402
 
 SAFETY = {"timescale", "threshold", "comparison", "routing test", "escalation", "urgency", "timescale in text"}
@@ -116,6 +118,10 @@ def _sites(file: str, node: Any, where: str, seen: set[tuple[int, Any]]) -> Iter
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, value in list(items):
         if key in SKIPPED_KEYS or (id(node), key) in seen:
+            continue
+        if where == "" and str(key).startswith("x-") and not isinstance(value, (dict, list)):
+            # A text anchor is copied into each place that uses it, and each copy is mutated there; the
+            # anchor's own top-level copy is read by nothing.
             continue
         seen.add((id(node), key))
         here = f"{where}.{key}" if isinstance(node, dict) else f"{where}{_label(value, key)}"
@@ -229,8 +235,8 @@ class Project:
             found += [str(p) for p in problems]
             if found and first_only:
                 return found
-            if not problems and routes(guide) != self.goldens.get(guide.id):
-                found.append(f"{name}: a route reaches a different outcome from its golden")
+            if not problems and golden(guide) != self.goldens.get(guide.id):
+                found.append(f"{name}: the version or a route's outcome differs from its golden")
                 if first_only:
                     return found
             for case in self.cases.get(guide.id, []):

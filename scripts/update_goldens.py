@@ -1,7 +1,10 @@
-"""Write tests/goldens/<guide>.json: every route through every guide and the outcome it reaches.
+"""Write tests/goldens/<guide>.json: the guide's version, and every route through it with the outcome
+it reaches.
 
 Run it after changing a guide on purpose, then read the diff: each changed line is a route whose
-outcome changed. The tests compare the guides against these committed files.
+outcome changed. If routes changed, raise the guide's version, so that saved links from the old version
+are refused rather than restored to a different meaning. The tests compare the guides against these
+committed files.
 """
 
 from __future__ import annotations
@@ -29,14 +32,18 @@ def routes(guide: Guide) -> dict[str, str]:
     return {route_key(answers): outcome for answers, outcome in all_routes(guide)}
 
 
+def golden(guide: Guide) -> dict[str, object]:
+    return {"version": guide.version, "routes": routes(guide)}
+
+
 def main() -> int:
     GOLDENS.mkdir(parents=True, exist_ok=True)
     for path in guide_files(ROOT / "guides"):
         guide = load_guide_file(path)
-        found = routes(guide)
+        found = golden(guide)
         target = GOLDENS / f"{guide.id}.json"
         target.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"{target.relative_to(ROOT)}: {len(found)} routes")
+        print(f"{target.relative_to(ROOT)}: version {guide.version}, {len(found['routes'])} routes")
     return 0
 
 

@@ -20,7 +20,7 @@ GUIDES = real_guides()
 
 
 def one_route_per_kind(guide: Guide) -> list[tuple[list[tuple[str, str]], str]]:
-    routes = json.loads((GOLDENS / f"{guide.id}.json").read_text(encoding="utf-8"))
+    routes = json.loads((GOLDENS / f"{guide.id}.json").read_text(encoding="utf-8"))["routes"]
     chosen: dict[str, tuple[list[tuple[str, str]], str]] = {}
     for key, outcome_id in sorted(routes.items(), key=lambda item: (len(item[0]), item[0])):
         outcome = guide.outcome(outcome_id)

@@ -11,7 +11,7 @@ import pytest
 from decision_engine import validate
 from decision_engine.paths import all_routes
 from decision_engine.source import rating_schemes
-from scripts.update_goldens import routes
+from scripts.update_goldens import golden
 from tests.conftest import ROOT, real_guides
 
 GOLDENS = Path(__file__).parent / "goldens"
@@ -20,8 +20,8 @@ GUIDES = real_guides()
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
 def test_every_route_reaches_its_committed_outcome(guide) -> None:
-    golden = json.loads((GOLDENS / f"{guide.id}.json").read_text(encoding="utf-8"))
-    assert routes(guide) == golden
+    committed = json.loads((GOLDENS / f"{guide.id}.json").read_text(encoding="utf-8"))
+    assert golden(guide) == committed
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])

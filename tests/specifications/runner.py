@@ -22,8 +22,10 @@ What a case can expect (texts match without regard to case):
 - ``rating``: the rating shown, such as ``"Barnet BRAG rating: Red"``.
 - ``contacts``: each text is in the contacts shown.
 - ``areas``: the outcome cites sources from each of these areas; ``only_areas``: from no other area.
-- ``asked``: each text is in a question (its wording or hint) the person was asked on the way, such as
-  a timescale a hint gives.
+- ``asked``: each text is in a question the person was asked on the way (its wording or hint) or in the
+  answer they gave, such as a timescale a hint gives.
+- ``why``: each text is in the reasons shown under "Why this outcome": the routing rules the answers
+  chose, and the parts of a checklist that were added.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from decision_engine.answers import AnswerError, from_text
+from decision_engine.answers import AnswerError, describe, from_text
 from decision_engine.model import Guide, Question
 from decision_engine.record import build as build_record
 from decision_engine.references import References
@@ -43,7 +45,9 @@ from decision_engine.walk import Walk
 
 FOLDER = Path(__file__).resolve().parent
 TEXT_KEYS = ("says", "told", "consent", "gap")
-LIST_KEYS = ("must", "actions", "escalations", "absent", "contacts", "areas", "only_areas", "asked", *TEXT_KEYS)
+LIST_KEYS = (
+    "must", "actions", "escalations", "absent", "contacts", "areas", "only_areas", "asked", "why", *TEXT_KEYS,
+)  # fmt: skip
 KNOWN = {"urgency", "first_action", "no_escalations", "due", "due_status", "no_due", "rating", *LIST_KEYS}
 FALLBACK_MADE_AT = dt.datetime(2026, 1, 5, 10, 0)
 
@@ -140,6 +144,7 @@ def _has(texts: Iterable[str], wanted: str) -> bool:
 
 def _all_text(outcome: Mapping[str, Any]) -> list[str]:
     texts = [outcome["title"], outcome["summary"], *outcome["next_steps"], outcome["rating"] or ""]
+    texts += [f"{f['name']}: {f['text']}" for f in outcome["rating_facts"]]
     texts += [a["text"] for a in outcome["actions"]]
     texts += [f"{d['label']}: {d['text']} {d['how']}" for d in outcome["due"]]
     texts += [f"{c['name']}: {c['detail']} ({c['area']})" for c in outcome["contacts"]]
@@ -185,7 +190,8 @@ def check(case: Case, guide: Guide, refs: References) -> list[str]:
         "actions": [a["text"] for a in actions],
         "escalations": [a["text"] for a in actions if a["escalation"]],
         "contacts": [f"{c['name']}: {c['detail']}" for c in outcome["contacts"]],
-        "asked": [f"{s.question.text} {s.question.hint}" for s in walk.steps],
+        "asked": [f"{s.question.text} {s.question.hint} {describe(s.question, s.answer)}" for s in walk.steps],
+        "why": [r["rule"] for r in record["reasons"]] + outcome["added"],
         **{key: every for key in TEXT_KEYS},
     }
     for key, texts in checks.items():
