@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from .conditions import holds
 from .model import Action, Answer, Outcome, Part
+
+
+@cache
+def _same_words(text: str) -> str:
+    """Two actions are the same when their words are, whatever the case and spacing."""
+    return " ".join(text.lower().split())
 
 
 def parts_that_apply(outcome: Outcome, answers: Mapping[str, Answer]) -> list[Part]:
@@ -19,7 +26,7 @@ def merge(actions: list[Action]) -> tuple[Action, ...]:
     escalation or a must anywhere wins), citations pooled, escalations moved to the front."""
     merged: dict[str, Action] = {}
     for action in actions:
-        key = " ".join(action.text.lower().split())
+        key = _same_words(action.text)
         if key not in merged:
             merged[key] = action
             continue
@@ -37,15 +44,18 @@ def merge(actions: list[Action]) -> tuple[Action, ...]:
 URGENCY_ORDER = ("routine", "standard", "urgent", "emergency")
 
 
-def urgency_for(outcome: Outcome, answers: Mapping[str, Answer]) -> str:
+def urgency_for(outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None) -> str:
     """The outcome's urgency, raised by any part that applies and asks for more."""
-    found = [outcome.urgency, *(p.urgency for p in parts_that_apply(outcome, answers) if p.urgency)]
+    applying = parts_that_apply(outcome, answers) if parts is None else parts
+    found = [outcome.urgency, *(p.urgency for p in applying if p.urgency)]
     return max(found, key=URGENCY_ORDER.index)
 
 
-def actions_for(outcome: Outcome, answers: Mapping[str, Answer]) -> tuple[Action, ...]:
-    """The outcome's own actions plus those of every part that applies, merged."""
+def actions_for(
+    outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None
+) -> tuple[Action, ...]:
+    """The outcome's own actions plus those of every part that applies (worked out unless given), merged."""
     chosen = list(outcome.actions)
-    for part in parts_that_apply(outcome, answers):
+    for part in parts_that_apply(outcome, answers) if parts is None else parts:
         chosen += part.actions
     return merge(chosen)

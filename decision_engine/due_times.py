@@ -15,7 +15,7 @@ from typing import Any
 
 from .compose import parts_that_apply
 from .deadlines import Due, DueError, Timescale, due, time_left
-from .model import Answer, Deadline, Outcome
+from .model import Answer, Deadline, Outcome, Part
 from .ratings import find
 
 
@@ -37,15 +37,20 @@ def started(outcome: Outcome, answers: Mapping[str, Answer]) -> dt.datetime | No
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
-def deadlines_that_apply(outcome: Outcome, answers: Mapping[str, Answer]) -> tuple[Deadline, ...]:
+def deadlines_that_apply(
+    outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None
+) -> tuple[Deadline, ...]:
     found = list(outcome.deadlines)
-    for part in parts_that_apply(outcome, answers):
+    for part in parts_that_apply(outcome, answers) if parts is None else parts:
         found += [d for d in part.deadlines if d not in found]
     return tuple(found)
 
 
 def due_times(
-    outcome: Outcome, answers: Mapping[str, Answer], ratings: Mapping[str, Mapping[str, Any]]
+    outcome: Outcome,
+    answers: Mapping[str, Answer],
+    ratings: Mapping[str, Mapping[str, Any]],
+    parts: list[Part] | None = None,
 ) -> tuple[DueTime, ...]:
     """Every due time the outcome shows for these answers, in the order the guide gives them (the
     rating's first). Empty when the start time is not answered."""
@@ -56,7 +61,7 @@ def due_times(
     rating = find(ratings, outcome.rating) if outcome.rating is not None else None
     if rating is not None and rating.timescale is not None:
         found.append(DueTime(f"Response ({rating.label})", due(start, rating.timescale)))
-    for deadline in deadlines_that_apply(outcome, answers):
+    for deadline in deadlines_that_apply(outcome, answers, parts):
         timescale = Timescale(amount=deadline.amount, unit=deadline.unit)  # type: ignore[arg-type]
         found.append(DueTime(deadline.label, due(start, timescale)))
     return tuple(found)

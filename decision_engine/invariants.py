@@ -27,7 +27,7 @@ from .model import Check, Guide, Outcome
 from .paths import all_routes, outcome_conditions
 from .record import build as build_record
 from .references import References
-from .render_html import outcome_panel
+from .render_html import due_block
 from .walk import Walk
 
 #: Each check and the shape of the value it takes: text, texts (a list), flag (true), urgency, or
@@ -118,8 +118,9 @@ def _due_problem(kind: str, value: Any, route: _Route, refs: References) -> str 
                 return f"for a start at {when}, {which} is {checked.text}, later than {limit.text}"
         if kind == "overdue_is_said" and shown:
             now = max(d.at for d in shown) + dt.timedelta(minutes=1)
-            panel = outcome_panel(route.outcome, refs, heading_id="x", answers=walk.answer_map, now=now)
-            if panel.count(">Overdue: ") < len(shown):
+            # The block of the outcome page that shows due times, rendered as the page renders it.
+            shown_block = due_block(route.outcome, refs, walk.answer_map, now)
+            if shown_block.count(">Overdue: ") < len(shown):
                 return f"at {now.isoformat(timespec='minutes')}, a due time that has passed is not shown as overdue"
     if not tried:
         return "the route has no start time, so no due time can be shown"

@@ -29,12 +29,13 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
     """The record as plain data; ``made_at`` is UK local time (an 'as of' time in training); ``done``
     holds the positions of checklist items the person ticked."""
     outcome = walk.outcome
+    why = reasons(walk)
     record: dict[str, Any] = {
         "guide": {"id": walk.guide.id, "title": walk.guide.title, "version": walk.guide.version},
         "made_at": made_at.isoformat(timespec="minutes"),
         "made_at_text": in_words(made_at),
-        "answers": [{"question": r.question, "answer": r.answer} for r in reasons(walk)],
-        "reasons": [{"answer": r.answer, "question": r.question, "rule": r.rule} for r in reasons(walk)],
+        "answers": [{"question": r.question, "answer": r.answer} for r in why],
+        "reasons": [{"answer": r.answer, "question": r.question, "rule": r.rule} for r in why],
         "outcome": None,
         "citations": [],
         "statement": DISCLAIMER,
@@ -44,24 +45,32 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
         record["unfinished"] = f"The guide was not finished: the next question is “{walk.current.id}”."
         return record
     answers = walk.answer_map
+    parts = parts_that_apply(outcome, answers)
+    cited: dict[Citation, dict[str, str]] = {}  # actions from one register share their citation
+
+    def citation(c: Citation) -> dict[str, str]:
+        if c not in cited:
+            cited[c] = _citation(c, refs)
+        return cited[c]
+
     rating = find_rating(refs.ratings, outcome.rating) if outcome.rating else None
     record["outcome"] = {
         "id": outcome.id,
         "title": outcome.title,
         "summary": outcome.summary,
-        "urgency": urgency_for(outcome, answers),
+        "urgency": urgency_for(outcome, answers, parts),
         "actions": [
             {
                 "level": a.level,
                 "text": a.text,
                 "escalation": a.escalation,
                 "done": i in done,
-                "cite": [_citation(c, refs) for c in a.cite],
+                "cite": [citation(c) for c in a.cite],
             }
-            for i, a in enumerate(actions_for(outcome, answers))
+            for i, a in enumerate(actions_for(outcome, answers, parts))
         ],
         "checklist": bool(outcome.parts),
-        "added": [part.label for part in parts_that_apply(outcome, answers)],
+        "added": [part.label for part in parts],
         "next_steps": list(outcome.next_steps),
         "rating": rating.label if rating else None,
         "rating_facts": _rating_facts(rating),
@@ -72,7 +81,7 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
                 "how": d.due.how if isinstance(d.due, Due) else "",
                 "status": d.status(made_at),
             }
-            for d in due_times(outcome, answers, refs.ratings)
+            for d in due_times(outcome, answers, refs.ratings, parts)
         ],
         "contacts": [{"name": c.name, "detail": c.detail, "area": c.area} for c in outcome.contacts],
     }

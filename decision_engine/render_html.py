@@ -101,7 +101,7 @@ def _rating_block(outcome: Outcome, refs: References) -> str:
     )
 
 
-def _due_block(
+def due_block(
     outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None, now: dt.datetime | None
 ) -> str:
     """Each due time with how it was worked out and, given now, how long is left or how overdue it is.
@@ -155,7 +155,7 @@ def outcome_panel(
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
         _rating_block(outcome, refs),
-        _due_block(outcome, refs, answers, now),
+        due_block(outcome, refs, answers, now),
     ]
     if answers is not None:
         actions = actions_for(outcome, answers)
