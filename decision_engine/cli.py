@@ -80,7 +80,7 @@ def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, 
             "text": node.text,
             "answers": [o.value for o in node.options],
         }
-    answers = walk.answer_map
+    answers = walk.route_answers
     return {
         "kind": "outcome",
         "id": node.id,

@@ -131,7 +131,8 @@ def _plural(amount: int, word: str) -> str:
 def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | None = None) -> Due | DueError:
     """When a response to a contact received at ``received`` (UK time) is due."""
     holidays = holidays or england_and_wales()
-    if not holidays.covers(received.date()):
+    needs_table = timescale.unit not in ("hours", "same_day")  # clock time needs no bank holidays
+    if needs_table and not holidays.covers(received.date()):
         return _outside(received.date(), holidays)
     if timescale.unit == "hours":
         at = to_local(to_utc(received) + dt.timedelta(hours=timescale.amount))

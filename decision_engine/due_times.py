@@ -1,5 +1,5 @@
 """The due times an outcome shows for a walk: its rating's timescale, its own deadlines, and those of
-the parts that apply, each counted from the answer the outcome names in ``due_from``.
+the parts that apply, each counted from the answer the outcome names in ``due_from``, soonest first.
 
 Given "now", each due time also says how long is left or how long it is overdue, so a time that has
 already passed is never shown as if it were still to come (a case rated again after stage 2 keeps the
@@ -64,4 +64,11 @@ def due_times(
     for deadline in deadlines_that_apply(outcome, answers, parts):
         timescale = Timescale(amount=deadline.amount, unit=deadline.unit)  # type: ignore[arg-type]
         found.append(DueTime(deadline.label, due(start, timescale)))
-    return tuple(found)
+    # Soonest first, so the most pressing time is read first; one that cannot be worked out goes last.
+    return tuple(sorted(found, key=_soonest_first))
+
+
+def _soonest_first(item: DueTime) -> tuple[bool, dt.datetime]:
+    if isinstance(item.due, Due):
+        return (False, item.due.at)
+    return (True, dt.datetime.max)

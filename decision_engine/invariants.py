@@ -104,7 +104,7 @@ def _due_problem(kind: str, value: Any, route: _Route, refs: References) -> str 
     for start, walk in _at_starts(route):
         tried = True
         when = start.isoformat(timespec="minutes")
-        found = [d.due for d in due_times(route.outcome, walk.answer_map, refs.ratings)]
+        found = [d.due for d in due_times(route.outcome, walk.route_answers, refs.ratings)]
         shown = [d for d in found if isinstance(d, Due)]
         if kind == "has_due_time" and not shown:
             return f"no due time is shown for a start at {when}"
@@ -119,7 +119,7 @@ def _due_problem(kind: str, value: Any, route: _Route, refs: References) -> str 
         if kind == "overdue_is_said" and shown:
             now = max(d.at for d in shown) + dt.timedelta(minutes=1)
             # The block of the outcome page that shows due times, rendered as the page renders it.
-            shown_block = due_block(route.outcome, refs, walk.answer_map, now)
+            shown_block = due_block(route.outcome, refs, walk.route_answers, now)
             if shown_block.count(">Overdue: ") < len(shown):
                 return f"at {now.isoformat(timespec='minutes')}, a due time that has passed is not shown as overdue"
     if not tried:

@@ -44,7 +44,7 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
     if outcome is None:
         record["unfinished"] = f"The guide was not finished: the next question is “{walk.current.id}”."
         return record
-    answers = walk.answer_map
+    answers = walk.route_answers
     parts = parts_that_apply(outcome, answers)
     cited: dict[Citation, dict[str, str]] = {}  # actions from one register share their citation
 

@@ -387,7 +387,7 @@ def _why(walk: Walk, refs: References) -> str:
         )
     outcome = walk.outcome
     if outcome is not None:
-        for part in parts_that_apply(outcome, walk.answer_map):
+        for part in parts_that_apply(outcome, walk.route_answers):
             items.append(f"<li>Added to the checklist: <strong>{e(part.label)}</strong>.</li>")
     return f'<h3>Why this outcome</h3><ol class="mg-why">{"".join(items)}</ol>'
 
@@ -415,7 +415,7 @@ def live_view(
         main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
     else:
         main = outcome_panel(
-            node, refs, heading_id="mg-outcome-heading", answers=walk.answer_map, why=_why(walk, refs), now=now
+            node, refs, heading_id="mg-outcome-heading", answers=walk.route_answers, why=_why(walk, refs), now=now
         )
     restart = (
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""

@@ -32,6 +32,21 @@ def read_yaml(path: Path) -> Any:
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+    def mapping_without_repeats(loader: Any, node: Any, deep: bool = False) -> Any:
+        # YAML keeps the last of two equal keys without a word; a repeated key loses what came first.
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # '<<: *anchor' copies keys in; a key written out beside it may override them
+            key = loader.construct_object(key_node, deep=deep)
+            if key != "<<" and key in seen:
+                mark = key_node.start_mark
+                raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", mark)
+            seen.add(key)
+        return loader.construct_mapping(node, deep=deep)
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_without_repeats)
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:

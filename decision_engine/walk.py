@@ -64,6 +64,12 @@ class Walk:
         return trail(self.guide, self.answer_map)[0]
 
     @property
+    def route_answers(self) -> dict[str, Answer]:
+        """The answers on the route taken: what an outcome is worked out from. Answers kept from an
+        earlier route (after a change higher up) are ignored, so they can add nothing to the outcome."""
+        return {step.question.id: step.answer for step in self.steps}
+
+    @property
     def current(self) -> Node:
         steps, end = trail(self.guide, self.answer_map)
         if self.at is not None:

@@ -13,8 +13,8 @@ written in text; the check fails (exit 1) if any of those survives. Other kinds 
 numbers, must weakened to should) are counted and listed but do not fail it.
 
 Invariants are not mutated: they are tests, and a mutation check mutates what is tested. A text anchor
-(a top-level "x-" key holding text) is not mutated itself: YAML copies it into each place that uses it,
-and each of those copies is mutated where it is used.
+(a top-level "x-" key holding text), and the plain keys of an anchor used only through a "<<" merge, are
+not mutated themselves: YAML copies them into each place that uses them, and each copy is mutated there.
 """
 
 from __future__ import annotations
@@ -112,6 +112,20 @@ def _number_kind(key: str, container: dict[str, Any]) -> str:
     return "number"
 
 
+def _referenced(tree: Any) -> set[int]:
+    """The ids of every mapping and list reached from the file's own keys (not its 'x-' anchors): an
+    anchor used through '*alias' is the same object, and so is reached here; one used only through
+    '<<: *alias' has its keys copied, and is not."""
+    found: set[int] = set()
+    stack = [v for k, v in tree.items() if not str(k).startswith("x-")] if isinstance(tree, dict) else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (dict, list)) and id(node) not in found:
+            found.add(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+    return found
+
+
 def _sites(file: str, node: Any, where: str, seen: set[tuple[int, Any]]) -> Iterator[Mutation]:
     """Every mutation of one parsed file. A YAML alias shares its anchor's object, so each container
     and key is mutated once, as editing the anchor would."""
@@ -192,7 +206,14 @@ class Project:
             found: list[Mutation] = []
             for folder, files in (("guides", self.guides), ("data", self.data)):
                 for name, tree in files.items():
-                    found += _sites(f"{folder}/{name}", tree, "", set())
+                    seen: set[tuple[int, Any]] = set()
+                    used = _referenced(tree)
+                    for key, value in tree.items() if isinstance(tree, dict) else ():
+                        if str(key).startswith("x-") and isinstance(value, dict) and id(value) not in used:
+                            # Merged with '<<': its own keys are copied where it is used and mutated
+                            # there; what it holds by reference (lists, mappings) is still shared.
+                            seen |= {(id(value), k) for k, v in value.items() if not isinstance(v, (dict, list))}
+                    found += _sites(f"{folder}/{name}", tree, "", seen)
             self._mutations = found
         return self._mutations
 

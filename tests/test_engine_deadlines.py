@@ -116,3 +116,10 @@ def test_a_date_outside_the_table_is_reported_not_guessed() -> None:
 def test_time_left_uses_real_time() -> None:
     assert time_left(at("2026-11-23T14:30"), at("2026-11-23T11:10")) == "due in 3 hours 20 minutes"
     assert time_left(at("2026-11-23T14:30"), at("2026-11-23T15:31")) == "overdue by 1 hour 1 minute"
+
+
+def test_clock_hours_and_same_day_need_no_bank_holiday_table() -> None:
+    before = england_and_wales().first_year - 1
+    weekday = dt.date(before, 1, 10).strftime("%A")
+    assert due_at(f"{before}-01-10T16:30", 4, "hours").text == f"8:30pm on {weekday} 10 January {before}"
+    assert due_at(f"{before}-01-10T16:30", 0, "same_day").text == f"the end of {weekday} 10 January {before}"
