@@ -165,7 +165,8 @@ def describe(question: Question, answer: Answer) -> str:
     if question.type == "number":
         return f"{answer} {question.unit}".strip()
     moment = dt.datetime.fromisoformat(str(answer))
-    day = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[moment.weekday()]
+    day = f"{weekday} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     if question.type == "date":
         return day
     return f"{day} at {clock(moment.time())}"

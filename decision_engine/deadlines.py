@@ -161,54 +161,55 @@ def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | No
     return _working_hours(received, timescale, holidays)
 
 
-def _hours_on_working_days(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
-    """Clock hours, counted in real (UTC) time, on working days only: weekends and bank holidays stop
-    the clock from midnight to midnight."""
-    left = dt.timedelta(hours=timescale.amount)
+def _count_working_time(
+    received: dt.datetime,
+    amount: int,
+    holidays: BankHolidays,
+    window: tuple[dt.time, dt.time] | None,
+) -> dt.datetime | DueError:
+    """When ``amount`` hours have been counted on working days only, within each day's window (the whole
+    day when there is none). Time is counted in real (UTC) time, so a clock change counts as it happens."""
+    left = dt.timedelta(hours=amount)
     moment = received
     for _ in range(366 * 2):  # a bound: no timescale runs for years
         day = moment.date()
         if not holidays.covers(day):
             return _outside(day, holidays)
         midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
-        if holidays.is_working_day(day):
-            span = to_utc(midnight) - to_utc(moment)
+        start = max(moment, dt.datetime.combine(day, window[0])) if window else moment
+        end = dt.datetime.combine(day, window[1]) if window else midnight
+        if holidays.is_working_day(day) and start < end:
+            span = to_utc(end) - to_utc(start)
             if span >= left:
-                at = to_local(to_utc(moment) + left)
-                how = (
-                    f"{_plural(timescale.amount, 'hour')} counted on working days only: the clock stops at weekends "
-                    f"and on bank holidays in {holidays.region}. This is the handbook's reading of a timescale in "
-                    "hours of the working week"
-                )
-                return Due(at, in_words(at), how)
+                return to_local(to_utc(start) + left)
             left -= span
         moment = midnight
     return DueError("The timescale is too long to work out.")
+
+
+def _hours_on_working_days(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
+    """Clock hours on working days only: weekends and bank holidays stop the clock, midnight to midnight."""
+    at = _count_working_time(received, timescale.amount, holidays, None)
+    if isinstance(at, DueError):
+        return at
+    how = (
+        f"{_plural(timescale.amount, 'hour')} counted on working days only: the clock stops at weekends "
+        f"and on bank holidays in {holidays.region}. This is the handbook's reading of a timescale in "
+        "hours of the working week"
+    )
+    return Due(at, in_words(at), how)
 
 
 def _working_hours(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
     if timescale.window is None:
         return DueError("A timescale in working hours needs the hours of the working day, and none were given.")
     opens, closes = timescale.window
-    left = dt.timedelta(hours=timescale.amount)
-    moment = received
-    for _ in range(366 * 2):  # a bound: no timescale runs for years
-        day = moment.date()
-        if not holidays.covers(day):
-            return _outside(day, holidays)
-        start = max(moment, dt.datetime.combine(day, opens))
-        end = dt.datetime.combine(day, closes)
-        if holidays.is_working_day(day) and start < end:
-            if end - start >= left:
-                at = start + left
-                how = (
-                    f"{_plural(timescale.amount, 'working hour')}, counting {clock(opens)} to {clock(closes)} on "
-                    f"working days only"
-                )
-                return Due(at, in_words(at), how)
-            left -= end - start
-        moment = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
-    return DueError("The timescale is too long to work out.")
+    at = _count_working_time(received, timescale.amount, holidays, timescale.window)
+    if isinstance(at, DueError):
+        return at
+    hours = _plural(timescale.amount, "working hour")
+    how = f"{hours}, counting {clock(opens)} to {clock(closes)} on working days only"
+    return Due(at, in_words(at), how)
 
 
 def describe_timescale(amount: int, unit: str) -> str:
@@ -229,8 +230,18 @@ def time_left(due_at: dt.datetime, now: dt.datetime) -> str:
     gap = to_utc(due_at) - to_utc(now)
     minutes = abs(int(gap.total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
+    days = 0
+    if hours >= 48:  # a long wait reads better in days: "4 days 13 hours", not "109 hours"
+        days, hours = divmod(hours, 24)
+        minutes = 0
     span = " ".join(
-        p for p in (_plural(hours, "hour") if hours else "", _plural(minutes, "minute") if minutes else "") if p
+        p
+        for p in (
+            _plural(days, "day") if days else "",
+            _plural(hours, "hour") if hours else "",
+            _plural(minutes, "minute") if minutes else "",
+        )
+        if p
     )
     if gap.total_seconds() >= 0:
         return f"due in {span or 'less than a minute'}"

@@ -120,7 +120,7 @@ def _due_problem(kind: str, value: Any, route: _Route, refs: References) -> str 
             now = max(d.at for d in shown) + dt.timedelta(minutes=1)
             # The block of the outcome page that shows due times, rendered as the page renders it.
             shown_block = due_block(route.outcome, refs, walk.route_answers, now)
-            if shown_block.count(">Overdue: ") < len(shown):
+            if shown_block.count(">Overdue by ") < len(shown):
                 return f"at {now.isoformat(timespec='minutes')}, a due time that has passed is not shown as overdue"
     if not tried:
         return "the route has no start time, so no due time can be shown"

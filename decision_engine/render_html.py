@@ -17,6 +17,7 @@ from .deadlines import DueError, describe_timescale
 from .due_times import due_times
 from .explain import reasons
 from .model import Action, Answer, Citation, Guide, Outcome, Question
+from .plain import question_sections
 from .ratings import find as find_rating
 from .references import References
 from .token import encode
@@ -27,6 +28,7 @@ DISCLAIMER = (
     "This guide supports your professional judgement and your local procedures. It does not replace them. "
     "If you are unsure, contact the MASH for advice."
 )
+CLOCK_HINT = "Use the 24-hour clock: for 6:30pm, enter hour 18 and minute 30."
 _URGENCY_LABEL = {
     "emergency": "Emergency",
     "urgent": "Urgent",
@@ -128,7 +130,7 @@ def due_block(
         status = item.status(now)
         flag = ""
         if status.startswith("overdue"):
-            flag = f' <strong class="mg-overdue">Overdue: {e(status.removeprefix("overdue "))}.</strong>'
+            flag = f' <strong class="mg-overdue">Overdue {e(status.removeprefix("overdue "))}.</strong>'
         elif status:
             flag = f" <span class=mg-left>({e(status)})</span>"
         items.append(
@@ -154,8 +156,8 @@ def outcome_panel(
         f'<p class="mg-tag mg-tag--{e(urgency)}">{e(_URGENCY_LABEL[urgency])}</p>',
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
-        _rating_block(outcome, refs),
         due_block(outcome, refs, answers, now),
+        _rating_block(outcome, refs),
     ]
     if answers is not None:
         actions = actions_for(outcome, answers)
@@ -192,72 +194,10 @@ def outcome_panel(
 # --- the plain version, for no JavaScript and for first paint -------------------------------------
 
 
-def _simple_choice_routes(question: Question) -> dict[str, str] | None:
-    """Option value to target when every rule but the default tests only this question's own answer."""
-    if question.type not in ("single", "yes_no"):
-        return None
-    routes: dict[str, str] = {}
-    default = question.next[-1].goto
-    for rule in question.next[:-1]:
-        when = rule.when
-        if when is None or when.question != question.id or when.op not in ("is", "one_of"):
-            return None
-        values = when.value if isinstance(when.value, tuple) else (when.value,)
-        for value in values:
-            routes.setdefault(str(value), rule.goto)
-    return {o.value: routes.get(o.value, default) for o in question.options}
-
-
-def _anchor(guide: Guide, node_id: str) -> str:
-    return ("q-" if guide.question(node_id) else "o-") + node_id
-
-
-def _static_question(guide: Guide, question: Question) -> str:
-    heading_id = f"q-{question.id}-heading"
-    # elementtiming lets the benchmark read when the first question was painted.
-    timing = ' elementtiming="first-question"' if question.id == guide.start else ""
-    parts = [f'<h2 class="mg-heading" id="{e(heading_id)}"{timing}>{e(question.text)}</h2>']
-    if question.hint:
-        parts.append(f'<p class="mg-hint">{e(question.hint)}</p>')
-    routes = _simple_choice_routes(question)
-    if routes is not None:
-        items = "".join(
-            f'<li><a class="mg-choice" href="#{e(_anchor(guide, routes[o.value]))}" '
-            f'data-question="{e(question.id)}" data-value="{e(o.value)}">{e(o.label)}</a>'
-            f"{f'<span class=mg-hint>{e(o.hint)}</span>' if o.hint else ''}</li>"
-            for o in question.options
-        )
-        parts.append(f'<ul class="mg-choices">{items}</ul>')
-    else:
-        if question.options:
-            listed = "".join(f"<li>{e(o.label)}</li>" for o in question.options)
-            parts.append(f'<p>The answers are:</p><ul class="mg-options">{listed}</ul>')
-        if len(question.next) == 1:
-            # Every answer goes the same way: what the answers add is listed on the outcome itself.
-            only = question.next[0]
-            parts.append(
-                f'<ul class="mg-choices"><li><a class="mg-choice" href="#{e(_anchor(guide, only.goto))}">'
-                "Continue</a></li></ul>"
-            )
-        else:
-            items = "".join(
-                f'<li><a class="mg-choice" href="#{e(_anchor(guide, r.goto))}">'
-                f"{e(r.label if r.when is not None else 'Otherwise: ' + r.label)}</a></li>"
-                for r in question.next
-            )
-            parts.append(f'<p>Choose the route that fits:</p><ul class="mg-choices">{items}</ul>')
-    return (
-        f'<section class="mg-step" id="q-{e(question.id)}" aria-labelledby="{e(heading_id)}">'
-        + "".join(parts)
-        + "</section>"
-    )
-
-
 def static_guide(guide: Guide, refs: References) -> str:
     """The whole guide as linked sections, one shown at a time (CSS :target), readable without scripts."""
     start_link = f'<p class="mg-restart"><a href="#q-{e(guide.start)}">Start again</a></p>'
-    sections = [_static_question(guide, guide.question(guide.start))]  # type: ignore[arg-type]
-    sections += [_static_question(guide, q) for q in guide.questions if q.id != guide.start]
+    sections = question_sections(guide)
     sections += [
         f'<div class="mg-step" id="o-{e(o.id)}">{outcome_panel(o, refs, heading_id=f"o-{o.id}-heading")}'
         f"{start_link}</div>"
@@ -330,9 +270,13 @@ def _inputs(question: Question, form: Form, described: str) -> str:
 
 def _question_form(question: Question, form: Form, error: AnswerError | None) -> str:
     hint_id = "mg-hint" if question.hint else ""
+    clock_id = "mg-clock-hint" if question.type == "datetime" else ""
     error_id = "mg-error" if error else ""
-    described = " ".join(i for i in (hint_id, error_id) if i)
+    described = " ".join(i for i in (hint_id, clock_id, error_id) if i)
     hint = f'<div class="mg-hint" id="mg-hint">{e(question.hint)}</div>' if question.hint else ""
+    if clock_id:
+        # A time like "6" for 6:30pm would be read as 6am: say which clock the boxes use.
+        hint += f'<div class="mg-hint" id="{clock_id}">{e(CLOCK_HINT)}</div>'
     message = (
         f'<p class="mg-error-message" id="mg-error"><span class="mg-visually-hidden">Error:</span> '
         f"{e(error.message)}</p>"

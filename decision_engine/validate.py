@@ -8,11 +8,12 @@ that passes those checks, every safety invariant the guide declares is proved ov
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from .conditions import ANSWER_OPS, GROUP_OPS
+from .graph import reachable_from, targets
 from .invariants import broken
 from .model import Citation, Condition, Guide, Outcome, Question
 from .problems import Problem
@@ -20,29 +21,6 @@ from .references import References
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 VALUE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
-
-
-def successors(question: Question) -> list[str]:
-    return [rule.goto for rule in question.next]
-
-
-def reachable_from(guide: Guide, start: str) -> list[str]:
-    """Node ids reachable from ``start`` (itself included), in breadth-first order."""
-    order = [start]
-    seen = {start}
-    queue = deque([start])
-    while queue:
-        for target in _targets(guide, queue.popleft()):
-            if target not in seen:
-                seen.add(target)
-                order.append(target)
-                queue.append(target)
-    return order
-
-
-def _targets(guide: Guide, node_id: str) -> list[str]:
-    question = guide.question(node_id)
-    return [t for t in successors(question) if guide.node(t) is not None] if question else []
 
 
 class _Reach:
@@ -67,7 +45,7 @@ def _cycle(guide: Guide) -> list[str] | None:
             continue
         path = [root]
         state[root] = 1
-        pending = [iter(_targets(guide, root))]
+        pending = [iter(targets(guide, root))]
         while pending:
             target = next(pending[-1], None)
             if target is None:
@@ -78,7 +56,7 @@ def _cycle(guide: Guide) -> list[str] | None:
             elif target not in state:
                 state[target] = 1
                 path.append(target)
-                pending.append(iter(_targets(guide, target)))
+                pending.append(iter(targets(guide, target)))
     return None
 
 

@@ -112,8 +112,11 @@ class TestWithoutJavaScript:
         expect(page.get_by_role("heading", name=harm)).to_be_hidden()
         page.get_by_role("link", name="No", exact=True).click()
         expect(first).to_be_hidden()
+        page.locator("#q-area").get_by_role("link", name="Waltham Forest", exact=True).click()
         expect(page.get_by_role("heading", name=harm)).to_be_visible()
-        page.locator("#q-significant_harm").get_by_role("link", name="Yes", exact=True).click()
+        # The area chosen is carried in the anchor, so later routes that depend on it can be followed.
+        assert page.url.endswith("#q-significant_harm--area-waltham_forest")
+        page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Yes", exact=True).click()
         page.locator("#q-also_applies").get_by_role("link", name="Continue", exact=True).click()
         outcome = page.get_by_role("heading", name="Phone the MASH now, then send the written referral")
         expect(outcome).to_be_visible()
@@ -122,7 +125,7 @@ class TestWithoutJavaScript:
         page.context.close()
         assert watched.foreign(site_url) == []
 
-    @pytest.mark.parametrize("anchor", ["", "#q-significant_harm", "#o-phone_mash_now"])
+    @pytest.mark.parametrize("anchor", ["", "#q-significant_harm--area-waltham_forest", "#o-phone_mash_now"])
     def test_the_plain_guide_is_accessible(self, browser: Browser, site_url: str, anchor: str) -> None:
         # axe needs scripts (its timers do not run with JavaScript off), so this page keeps scripts on
         # but never loads the guide's own script: what it shows is exactly the plain version.
@@ -165,12 +168,15 @@ class TestWithJavaScript:
         ("answers", "outcome"),
         [
             (["Yes"], "Call 999 now"),
-            (["No", "Yes", "None of these, or I don't know"], "Phone the MASH now, then send the written referral"),
             (
-                ["No", "No", "Yes", "Waltham Forest", "Yes, and after a period of monitoring I am still concerned"],
+                ["No", "Waltham Forest", "Yes", "None of these, or I don't know"],
+                "Phone the MASH now, then send the written referral",
+            ),
+            (
+                ["No", "Waltham Forest", "No", "Yes", "Yes, and after a period of monitoring I am still concerned"],
                 "Refer for support, following your area's rule on the parents' consent",
             ),
-            (["No", "No", "No"], "No referral needed: universal services meet the child's needs"),
+            (["No", "Barnet", "No", "No"], "No referral needed: universal services meet the child's needs"),
         ],
         ids=["immediate-danger", "significant-harm", "additional-needs", "no-additional-needs"],
     )
@@ -194,16 +200,18 @@ class TestWithJavaScript:
         page = served.page
         start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
+        choose(page, "Waltham Forest")
         choose(page, "No")
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         page.reload()
         expect(page.locator(READY)).to_be_attached(timeout=60_000)
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
-        expect(page.locator(".mg-summary__row")).to_have_count(2)
+        expect(page.locator(".mg-summary__row")).to_have_count(3)
         page.go_back()
         expect(live_heading(page)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
         page.go_forward()
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
+        page.go_back()
         page.go_back()
         page.go_back()  # back past the first answer, to the page as it was first opened
         expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
@@ -213,6 +221,7 @@ class TestWithJavaScript:
         page = served.page
         start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
+        choose(page, "Waltham Forest")
         choose(page, "I'm not sure")
         expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
         page.get_by_role("link", name="Back").click()
@@ -272,7 +281,7 @@ class TestDecisionRecord:
     def test_the_outcome_downloads_a_decision_record_made_in_the_browser(self, served: Watched, site_url: str) -> None:
         page = served.page
         start(page, site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
-        for answer in ("No", "Yes", "None of these, or I don't know"):
+        for answer in ("No", "Rotherham", "Yes", "None of these, or I don't know"):
             choose(page, answer)
         with page.expect_download() as download:
             page.get_by_role("button", name="Markdown").click()
@@ -288,11 +297,14 @@ class TestDecisionRecord:
         guide = load_guide("practice_standard_checks")
         walk = Walk(guide).with_answer("agency", "police").with_answer("concerns", ("neglect",))
         page = served.page
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         start(page, site_url + "guides/practice-standard-checks.html?as-of=2026-11-23T09:15#walk=" + encode(walk))
         boxes = page.locator(".mg-live input[data-action]")
         expect(boxes.first).to_be_visible()
         boxes.nth(0).check()
         boxes.nth(2).check()
+        assert errors == []  # a tick on an outcome's checklist is not an answer in a form
         assert_accessible(page, "checklist ticked")
         with page.expect_download() as download:
             page.get_by_role("button", name="Plain text").click()
@@ -300,3 +312,37 @@ class TestDecisionRecord:
         items = [line for line in lines if re.match(r"\d+\. \[", line)]
         assert [line.split(" ")[1] for line in items][:4] == ["[x]", "[", "[x]", "["]
         assert len(items) == boxes.count()
+
+
+class TestDueTimes:
+    def test_a_due_time_that_has_passed_is_flagged_overdue_under_a_training_clock(
+        self, served: Watched, site_url: str
+    ) -> None:
+        guide = load_guide("threshold_and_rating")
+        walk = Walk(guide)
+        for question, answer in [
+            ("area", "barnet"),
+            ("received", "2026-11-20T09:00"),
+            ("circumstances", "immediate_or_serious"),
+            ("revised", "not_yet"),
+        ]:
+            walk = walk.with_answer(question, answer)
+        page = served.page
+        start(page, site_url + "guides/threshold-and-rating.html?as-of=2026-11-23T10:00#walk=" + encode(walk))
+        expect(page.locator(".mg-training-clock")).to_contain_text("as if it were 2026-11-23 at 10:00")
+        due = page.locator(".mg-live .mg-due")
+        expect(due).to_contain_text("by 1pm on Friday 20 November 2026.")
+        expect(due.locator(".mg-overdue")).to_have_text("Overdue by 2 days 21 hours.")
+        expect(due.locator(".mg-due__how")).to_be_visible()
+        assert_accessible(page, "overdue due time")
+        screenshot(page, "due-overdue")
+
+    def test_a_date_and_time_question_says_which_clock(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        start(page, site_url + "guides/escalation.html")
+        page.locator(".mg-live").get_by_label("No", exact=True).check()
+        page.get_by_role("button", name="Continue").click()
+        expect(page.locator(".mg-live #mg-clock-hint")).to_have_text(
+            "Use the 24-hour clock: for 6:30pm, enter hour 18 and minute 30."
+        )
+        assert "mg-clock-hint" in (page.locator(".mg-live fieldset").get_attribute("aria-describedby") or "")

@@ -55,7 +55,7 @@ def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
 
 
 def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
-    answers = ["immediate_danger=no", "significant_harm=yes", "also_applies=possible_crime"]
+    answers = ["immediate_danger=no", "area=rotherham", "significant_harm=yes", "also_applies=possible_crime"]
     result = run("-m", "decision_engine", "walk", "worried_about_a_child", *[f"--answer={a}" for a in answers])
     assert result.returncode == 0, result.stderr
     walked = json.loads(result.stdout)
@@ -65,6 +65,7 @@ def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
     assert any(a["text"].startswith("Tell the MASH you think a crime") for a in walked["current"]["actions"])
     assert [r["rule"] for r in walked["reasons"]] == [
         "Not in immediate danger",
+        "Area chosen",
         "Significant harm is suffered or likely",
         "Answered",
     ]
@@ -78,7 +79,8 @@ def test_walk_shows_the_due_times_the_outcome_gives() -> None:
 
 
 def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:
-    result = run("-m", "decision_engine", "walk", "worried_about_a_child", "--answer", "immediate_danger=no")
+    answers = ["--answer", "immediate_danger=no", "--answer", "area=barnet"]
+    result = run("-m", "decision_engine", "walk", "worried_about_a_child", *answers)
     walked = json.loads(result.stdout)
     assert walked["current"] == {
         "kind": "question",

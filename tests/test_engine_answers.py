@@ -90,6 +90,6 @@ def test_text_form_round_trips(question: str, text: str) -> None:
 def test_answers_read_back_in_plain_words() -> None:
     assert describe(Q["factors"], ("home_alone", "no_food")) == "Left home alone; Not enough food"
     assert describe(Q["age_months"], 7) == "7 months"
-    assert describe(Q["born"], "2026-01-05") == "5 January 2026"
-    assert describe(Q["received"], "2026-01-05T14:30") == "5 January 2026 at 2:30pm"
-    assert describe(Q["received"], "2026-01-05T12:00") == "5 January 2026 at midday"
+    assert describe(Q["born"], "2026-01-05") == "Monday 5 January 2026"
+    assert describe(Q["received"], "2026-01-05T14:30") == "Monday 5 January 2026 at 2:30pm"
+    assert describe(Q["received"], "2026-01-05T12:00") == "Monday 5 January 2026 at midday"

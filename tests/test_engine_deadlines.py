@@ -123,3 +123,8 @@ def test_clock_hours_and_same_day_need_no_bank_holiday_table() -> None:
     weekday = dt.date(before, 1, 10).strftime("%A")
     assert due_at(f"{before}-01-10T16:30", 4, "hours").text == f"8:30pm on {weekday} 10 January {before}"
     assert due_at(f"{before}-01-10T16:30", 0, "same_day").text == f"the end of {weekday} 10 January {before}"
+
+
+def test_a_long_wait_is_said_in_days() -> None:
+    assert time_left(at("2026-11-23T14:30"), at("2026-11-28T04:00")) == "overdue by 4 days 13 hours"
+    assert time_left(at("2026-11-25T14:30"), at("2026-11-23T14:00")) == "due in 2 days"

@@ -39,8 +39,8 @@ def test_the_record_holds_the_whole_decision() -> None:
     assert [a["answer"] for a in record["answers"]] == [
         "An injury",
         "30 months",
-        "20 November 2026 at 4pm",
-        "1 May 2024",
+        "Friday 20 November 2026 at 4pm",
+        "Wednesday 1 May 2024",
     ]
     outcome = record["outcome"]
     assert outcome["title"] == "Standard"

@@ -12,15 +12,22 @@ from tests.conftest import real_guides
 GUIDES = real_guides()
 
 
-def area_tested(condition: Condition, question_ids: set[str]) -> str | None:
-    if condition.op == "is" and condition.question in question_ids:
-        return str(condition.value)
-    return None
+AREAS = {"Barnet", "Northamptonshire", "Rotherham", "Waltham Forest"}
+
+
+def areas_tested(condition: Condition, question_ids: set[str]) -> list[str]:
+    """The area values a part's condition picks ('is' one area, or 'one_of' an area and "not sure")."""
+    if condition.question not in question_ids:
+        return []
+    if condition.op == "is":
+        return [str(condition.value)]
+    if condition.op == "one_of" and isinstance(condition.value, tuple):
+        return [str(v) for v in condition.value]
+    return []
 
 
 def area_questions(guide: Guide) -> set[str]:
-    names = {"Barnet", "Northamptonshire", "Rotherham", "Waltham Forest"}
-    return {q.id for q in guide.questions if q.options and {o.label for o in q.options} >= names}
+    return {q.id for q in guide.questions if q.options and {o.label for o in q.options} >= AREAS}
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
@@ -30,13 +37,16 @@ def test_every_action_an_area_adds_names_that_area(guide: Guide) -> None:
     unlabelled = []
     for outcome in guide.outcomes:
         for part in outcome.parts:
-            area = area_tested(part.when, questions)
-            if area is None:
+            named = [labels[v] for v in areas_tested(part.when, questions) if labels[v] in AREAS]
+            if len(named) != 1:
                 continue
-            unlabelled += [f"{outcome.id}: {a.text[:60]}" for a in part.actions if labels[area] not in a.text]
+            unlabelled += [f"{outcome.id}: {a.text[:60]}" for a in part.actions if named[0] not in a.text]
     assert unlabelled == []
 
 
-def test_the_check_finds_the_area_questions_it_relies_on() -> None:
+def test_the_check_finds_the_area_questions_and_parts_it_relies_on() -> None:
     found = {g.id for g in GUIDES if area_questions(g)}
     assert found >= {"worried_about_a_child", "consent_and_sharing", "threshold_and_rating"}
+    worried = next(g for g in GUIDES if g.id == "worried_about_a_child")
+    checked = [p for o in worried.outcomes for p in o.parts if areas_tested(p.when, area_questions(worried))]
+    assert len(checked) >= 8

@@ -34,12 +34,16 @@ class TestImmediateDanger:
     def test_yes_means_call_999(self) -> None:
         assert lands(after("immediate_danger=yes")) == "call_999"
 
-    def test_no_asks_about_significant_harm(self) -> None:
-        assert lands(after("immediate_danger=no")) == "significant_harm"
+    def test_no_asks_which_area(self) -> None:
+        assert lands(after("immediate_danger=no")) == "area"
+
+    def test_every_area_answer_goes_on_to_the_significant_harm_question(self) -> None:
+        for area in ("barnet", "northamptonshire", "rotherham", "waltham_forest", "other"):
+            assert lands(after("immediate_danger=no", f"area={area}")) == "significant_harm"
 
 
 class TestSignificantHarm:
-    before = ("immediate_danger=no",)
+    before = ("immediate_danger=no", "area=other")
 
     def test_yes_asks_one_question_about_what_else_applies(self) -> None:
         assert lands(after(*self.before, "significant_harm=yes")) == "also_applies"
@@ -56,24 +60,23 @@ class TestSignificantHarm:
 
 
 class TestAdditionalNeeds:
-    before = ("immediate_danger=no", "significant_harm=no")
-
-    def test_no_means_universal_services(self) -> None:
-        assert lands(after(*self.before, "additional_needs=no")) == "universal_services"
-
-    def test_yes_asks_which_area(self) -> None:
-        assert lands(after(*self.before, "additional_needs=yes")) == "area"
-
-    def test_waltham_forest_asks_whether_the_parents_have_been_spoken_to(self) -> None:
-        assert lands(after(*self.before, "additional_needs=yes", "area=waltham_forest")) == "talked_to_parents"
+    @pytest.mark.parametrize("area", ["waltham_forest", "other"])
+    def test_waltham_forest_asks_whether_the_parents_have_been_spoken_to(self, area: str) -> None:
+        walk = after("immediate_danger=no", f"area={area}", "significant_harm=no", "additional_needs=yes")
+        assert lands(walk) == "talked_to_parents"
 
     @pytest.mark.parametrize("area", ["barnet", "northamptonshire", "rotherham"])
     def test_other_areas_go_straight_to_their_own_consent_rule(self, area: str) -> None:
-        assert lands(after(*self.before, "additional_needs=yes", f"area={area}")) == "ask_for_support"
+        walk = after("immediate_danger=no", f"area={area}", "significant_harm=no", "additional_needs=yes")
+        assert lands(walk) == "ask_for_support"
+
+    def test_no_means_universal_services(self) -> None:
+        walk = after("immediate_danger=no", "area=barnet", "significant_harm=no", "additional_needs=no")
+        assert lands(walk) == "universal_services"
 
 
 class TestTalkedToParents:
-    before = ("immediate_danger=no", "significant_harm=no", "additional_needs=yes", "area=waltham_forest")
+    before = ("immediate_danger=no", "area=waltham_forest", "significant_harm=no", "additional_needs=yes")
 
     @pytest.mark.parametrize(
         ("answer", "outcome"),
@@ -94,13 +97,14 @@ def test_the_emergency_outcome_says_999_first() -> None:
     assert outcome.actions[0].level == "must" and "999" in outcome.actions[0].text
 
 
-PROTECTION = ("immediate_danger=no", "significant_harm=yes")
+PROTECTION = ("immediate_danger=no", "area=other", "significant_harm=yes")
 
 
 def test_each_areas_consent_rule_for_a_child_protection_referral_is_labelled_with_its_area() -> None:
-    outcome = after(*PROTECTION).with_answer("also_applies", ("none",)).current
-    assert isinstance(outcome, Outcome)
-    texts = [a.text for a in outcome.actions]
+    walk = after(*PROTECTION).with_answer("also_applies", ("none",))
+    outcome = walk.outcome
+    assert outcome is not None
+    texts = [a.text for a in actions_for(outcome, walk.route_answers)]
     assert any(t.startswith("In Waltham Forest you do not need the parents' permission") for t in texts)
     assert any(t.startswith("In Barnet, tell the parents or carers") for t in texts)
     assert any(t.startswith("In Northamptonshire, most section 47 cases have no parental consent") for t in texts)
@@ -122,12 +126,21 @@ def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions(
 def test_a_waltham_forest_support_referral_asks_the_parents_consent() -> None:
     walk = after(
         "immediate_danger=no",
+        "area=waltham_forest",
         "significant_harm=no",
         "additional_needs=yes",
-        "area=waltham_forest",
         "talked_to_parents=still_concerned",
     )
     outcome = walk.outcome
     assert outcome is not None
     musts = [a.text for a in actions_for(outcome, walk.answer_map) if a.level == "must"]
     assert any(t.startswith("In Waltham Forest, tell the parents") and "consent" in t for t in musts)
+
+
+def test_a_referrer_who_names_their_area_sees_only_that_areas_consent_rule() -> None:
+    walk = after("immediate_danger=no", "area=barnet", "significant_harm=yes").with_answer("also_applies", ("none",))
+    outcome = walk.outcome
+    assert outcome is not None
+    texts = [a.text for a in actions_for(outcome, walk.route_answers)]
+    assert any(t.startswith("In Barnet, tell the parents or carers") for t in texts)
+    assert not any(t.startswith(("In Waltham Forest", "In Northamptonshire", "Rotherham's procedure")) for t in texts)

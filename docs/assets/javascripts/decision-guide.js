@@ -125,6 +125,14 @@
 
   Guide.prototype.attach = function () {
     var guide = this;
+    var asOf = trainingClock();
+    if (asOf) {
+      // A trainer's fixed clock changes every due time shown, so say so where it cannot be missed.
+      var note = document.createElement("p");
+      note.className = "mg-training-clock";
+      note.textContent = "Training clock: due times are worked out as if it were " + asOf.replace("T", " at ") + ".";
+      this.root.appendChild(note);
+    }
     this.live = document.createElement("div");
     this.live.className = "mg-live-root";
     this.root.appendChild(this.live);
@@ -149,7 +157,8 @@
     });
     this.live.addEventListener("change", function (event) {
       var box = event.target;
-      if (box.type !== "checkbox" || !box.checked) return;
+      // Only answers in a question's form are exclusive; an outcome's checklist ticks stand alone.
+      if (box.type !== "checkbox" || !box.checked || !box.form) return;
       // "None of these" stands alone: ticking it clears the others, and ticking another clears it.
       box.form.querySelectorAll("input[type=checkbox]").forEach(function (other) {
         if (other !== box && (box.hasAttribute("data-exclusive") || other.hasAttribute("data-exclusive"))) {
@@ -159,10 +168,16 @@
     });
   };
 
+  // A trainer's fixed "now", from ?as-of=2026-11-23T09:00, or null.
+  function trainingClock() {
+    var asOf = new URLSearchParams(location.search).get("as-of");
+    return asOf && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(asOf) ? asOf : null;
+  }
+
   // "Now" in UK time, as the engine reads it. A trainer can fix it with ?as-of=2026-11-23T09:00.
   function ukNow() {
-    var asOf = new URLSearchParams(location.search).get("as-of");
-    if (asOf && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(asOf)) return asOf;
+    var asOf = trainingClock();
+    if (asOf) return asOf;
     var parts = {};
     new Intl.DateTimeFormat("en-GB", {
       timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit",
