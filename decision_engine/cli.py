@@ -87,9 +87,7 @@ def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, 
         "title": node.title,
         "summary": node.summary,
         "urgency": urgency_for(node, answers),
-        "actions": [
-            {"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(node, answers)
-        ],
+        "actions": [{"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(node, answers)],
         "due": [
             {"label": d.label, "text": d.due.text if isinstance(d.due, Due) else d.due.message}
             for d in due_times(node, answers, ratings or {})

@@ -51,9 +51,7 @@ def urgency_for(outcome: Outcome, answers: Mapping[str, Answer], parts: list[Par
     return max(found, key=URGENCY_ORDER.index)
 
 
-def actions_for(
-    outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None
-) -> tuple[Action, ...]:
+def actions_for(outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None) -> tuple[Action, ...]:
     """The outcome's own actions plus those of every part that applies (worked out unless given), merged."""
     chosen = list(outcome.actions)
     for part in parts_that_apply(outcome, answers) if parts is None else parts:

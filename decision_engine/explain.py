@@ -26,6 +26,5 @@ def reasons(walk: Walk) -> list[Reason]:
         at = next((i for i, s in enumerate(steps) if s.question.id == walk.at), len(steps))
         steps = steps[:at]
     return [
-        Reason(s.question.id, s.question.text, describe(s.question, s.answer), s.rule.label, s.rule.cite)
-        for s in steps
+        Reason(s.question.id, s.question.text, describe(s.question, s.answer), s.rule.label, s.rule.cite) for s in steps
     ]

@@ -14,12 +14,12 @@ Checks read the decision record, which holds what the person is shown: the same 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .answers import to_text
-from .compose import URGENCY_ORDER
+from .compose import URGENCY_ORDER, parts_that_apply
 from .conditions import holds
 from .deadlines import Due, Timescale, due
 from .due_times import due_times
@@ -176,17 +176,26 @@ def broken(guide: Guide, refs: References) -> Iterator[tuple[str, str]]:
     """(outcome id, one-line message) for each invariant that some route breaks: the first such route,
     and how many more there are."""
     failures: dict[str, list[tuple[_Route, str]]] = {}
+    # Many routes show the same outcome with the same parts and start time; what a check reads is the
+    # same for all of them, so each check is worked out once for each distinct view.
+    results: dict[tuple[str, Hashable], str | None] = {}
     for route in _routes(guide):
-        applicable = [i for i in guide.invariants if i.when is None or holds(i.when, route.walk.answer_map)]
+        answers = route.walk.answer_map  # an enumerated route holds only the answers on it
+        applicable = [i for i in guide.invariants if i.when is None or holds(i.when, answers)]
         if not applicable:
             continue
-        record = build_record(route.walk, refs, dt.datetime(2026, 1, 5, 10, 0))
+        parts = tuple(id(part) for part in parts_that_apply(route.outcome, answers))
+        view = (route.outcome.id, parts, answers.get(route.outcome.due_from) if route.outcome.due_from else None)
+        record: dict[str, Any] | None = None
         for invariant in applicable:
-            for check in invariant.checks:
-                problem = _check_problem(check, route, record, refs)
-                if problem is not None:
-                    failures.setdefault(invariant.id, []).append((route, problem))
-                    break
+            key = (invariant.id, view)
+            if key not in results:
+                if record is None:
+                    record = build_record(route.walk, refs, dt.datetime(2026, 1, 5, 10, 0))
+                checks = (_check_problem(check, route, record, refs) for check in invariant.checks)
+                results[key] = next((problem for problem in checks if problem is not None), None)
+            if results[key] is not None:
+                failures.setdefault(invariant.id, []).append((route, str(results[key])))
     for invariant in guide.invariants:
         found = failures.get(invariant.id)
         if not found:

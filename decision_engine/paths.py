@@ -19,7 +19,7 @@ from itertools import combinations
 
 from .conditions import GROUP_OPS
 from .model import Answer, Condition, Guide, Question
-from .walk import Walk
+from .walk import choose_rule
 
 MAX_CHOICE_OPTIONS = 20
 EXHAUSTIVE_UP_TO = 4
@@ -48,9 +48,7 @@ def _tested(condition: Condition, question_id: str) -> tuple[set[int], set[str],
     return set(), {str(v) for v in found if v is not None}, 0
 
 
-def _routing_tests(
-    guide: Guide, question_id: str, extra: Sequence[Condition] = ()
-) -> tuple[set[int], set[str], int]:
+def _routing_tests(guide: Guide, question_id: str, extra: Sequence[Condition] = ()) -> tuple[set[int], set[str], int]:
     numbers: set[int] = set()
     values: set[str] = set()
     most = 0
@@ -106,20 +104,22 @@ def candidate_answers(guide: Guide, question: Question, extra: Sequence[Conditio
     return ["2026-01-05"] if question.type == "date" else ["2026-01-05T10:00"]
 
 
-def all_routes(
-    guide: Guide, extra: Sequence[Condition] = ()
-) -> Iterator[tuple[tuple[tuple[str, Answer], ...], str]]:
+def all_routes(guide: Guide, extra: Sequence[Condition] = ()) -> Iterator[tuple[tuple[tuple[str, Answer], ...], str]]:
     """Each distinct route as (answers in order, outcome id). With ``extra`` conditions, answers either
-    side of the thresholds they test are tried as well, so every version of an outcome is reached."""
+    side of the thresholds they test are tried as well, so every version of an outcome is reached.
+
+    The search carries each route's answers and where they lead, so no route is traced again from the
+    start at every step."""
     candidates: dict[str, list[Answer]] = {}
-    stack = [Walk(guide)]
+    stack: list[tuple[tuple[tuple[str, Answer], ...], dict[str, Answer], str]] = [((), {}, guide.start)]
     while stack:
-        walk = stack.pop()
-        node = walk.current
-        if not isinstance(node, Question):
-            yield walk.answers, node.id
+        answers, given, node_id = stack.pop()
+        question = guide.question(node_id)
+        if question is None:
+            yield answers, node_id
             continue
-        if node.id not in candidates:
-            candidates[node.id] = candidate_answers(guide, node, extra)
-        for answer in reversed(candidates[node.id]):
-            stack.append(walk.with_answer(node.id, answer))
+        if node_id not in candidates:
+            candidates[node_id] = candidate_answers(guide, question, extra)
+        for answer in reversed(candidates[node_id]):
+            now = given | {node_id: answer}
+            stack.append(((*answers, (node_id, answer)), now, choose_rule(question, now).goto))

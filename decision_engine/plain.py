@@ -157,8 +157,7 @@ def _by_route_labels(guide: Guide) -> list[str]:
         own_only = question.type in CHOICE_TYPES and not depends_on(question)
         if own_only:
             links = [
-                (_target(guide, question, o.value), question.id, o.value, o.label, o.hint)
-                for o in question.options
+                (_target(guide, question, o.value), question.id, o.value, o.label, o.hint) for o in question.options
             ]
             body = _choices(links)
         elif len(question.next) == 1:

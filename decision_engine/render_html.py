@@ -103,9 +103,7 @@ def _rating_block(outcome: Outcome, refs: References) -> str:
     )
 
 
-def due_block(
-    outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None, now: dt.datetime | None
-) -> str:
+def due_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None, now: dt.datetime | None) -> str:
     """Each due time with how it was worked out and, given now, how long is left or how overdue it is.
     Without answers (the plain version) each timescale is said in words instead."""
     if answers is None:
