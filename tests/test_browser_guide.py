@@ -112,12 +112,13 @@ class TestWithoutJavaScript:
         expect(page.get_by_role("heading", name=harm)).to_be_hidden()
         page.get_by_role("link", name="No", exact=True).click()
         expect(first).to_be_hidden()
-        page.locator("#q-area").get_by_role("link", name="Waltham Forest", exact=True).click()
         expect(page.get_by_role("heading", name=harm)).to_be_visible()
-        # The area chosen is carried in the anchor, so later routes that depend on it can be followed.
-        assert page.url.endswith("#q-significant_harm--area-waltham_forest")
         page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Yes", exact=True).click()
-        page.locator("#q-also_applies").get_by_role("link", name="Continue", exact=True).click()
+        page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Continue", exact=True).click()
+        # The significant harm answer is carried in the anchor, so the area question leads on to the
+        # urgent outcome, not to the support questions.
+        assert page.url.endswith("#q-area--significant_harm-yes")
+        page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Waltham Forest", exact=True).click()
         outcome = page.get_by_role("heading", name="Phone the MASH now, then send the written referral")
         expect(outcome).to_be_visible()
         expect(page.locator(".mg-status")).to_be_hidden()
@@ -125,7 +126,7 @@ class TestWithoutJavaScript:
         page.context.close()
         assert watched.foreign(site_url) == []
 
-    @pytest.mark.parametrize("anchor", ["", "#q-significant_harm--area-waltham_forest", "#o-phone_mash_now"])
+    @pytest.mark.parametrize("anchor", ["", "#q-area--significant_harm-yes", "#o-phone_mash_now"])
     def test_the_plain_guide_is_accessible(self, browser: Browser, site_url: str, anchor: str) -> None:
         # axe needs scripts (its timers do not run with JavaScript off), so this page keeps scripts on
         # but never loads the guide's own script: what it shows is exactly the plain version.
@@ -169,14 +170,14 @@ class TestWithJavaScript:
         [
             (["Yes"], "Call 999 now"),
             (
-                ["No", "Waltham Forest", "Yes", "None of these, or I don't know"],
+                ["No", "Yes", "None of these, or I don't know", "Waltham Forest"],
                 "Phone the MASH now, then send the written referral",
             ),
             (
-                ["No", "Waltham Forest", "No", "Yes", "Yes, and after a period of monitoring I am still concerned"],
+                ["No", "No", "Waltham Forest", "Yes", "Yes, and after a period of monitoring I am still concerned"],
                 "Refer for support, following your area's rule on the parents' consent",
             ),
-            (["No", "Barnet", "No", "No"], "No referral needed: universal services meet the child's needs"),
+            (["No", "No", "Barnet", "No"], "No referral needed: universal services meet the child's needs"),
         ],
         ids=["immediate-danger", "significant-harm", "additional-needs", "no-additional-needs"],
     )
@@ -200,15 +201,15 @@ class TestWithJavaScript:
         page = served.page
         start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
-        choose(page, "Waltham Forest")
         choose(page, "No")
+        choose(page, "Waltham Forest")
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         page.reload()
         expect(page.locator(READY)).to_be_attached(timeout=60_000)
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         expect(page.locator(".mg-summary__row")).to_have_count(3)
         page.go_back()
-        expect(live_heading(page)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
+        expect(live_heading(page)).to_have_text("Which area's MASH would you contact?")
         page.go_forward()
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
         page.go_back()
@@ -221,7 +222,6 @@ class TestWithJavaScript:
         page = served.page
         start(page, site_url + GUIDE_PAGE)
         choose(page, "No")
-        choose(page, "Waltham Forest")
         choose(page, "I'm not sure")
         expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
         page.get_by_role("link", name="Back").click()
@@ -281,7 +281,7 @@ class TestDecisionRecord:
     def test_the_outcome_downloads_a_decision_record_made_in_the_browser(self, served: Watched, site_url: str) -> None:
         page = served.page
         start(page, site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
-        for answer in ("No", "Rotherham", "Yes", "None of these, or I don't know"):
+        for answer in ("No", "Yes", "None of these, or I don't know", "Rotherham"):
             choose(page, answer)
         with page.expect_download() as download:
             page.get_by_role("button", name="Markdown").click()

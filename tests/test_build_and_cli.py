@@ -55,7 +55,7 @@ def test_validate_names_file_node_and_problem_for_a_broken_guide() -> None:
 
 
 def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
-    answers = ["immediate_danger=no", "area=rotherham", "significant_harm=yes", "also_applies=possible_crime"]
+    answers = ["immediate_danger=no", "significant_harm=yes", "also_applies=possible_crime", "area=rotherham"]
     result = run("-m", "decision_engine", "walk", "worried_about_a_child", *[f"--answer={a}" for a in answers])
     assert result.returncode == 0, result.stderr
     walked = json.loads(result.stdout)
@@ -65,9 +65,9 @@ def test_walk_prints_the_outcome_and_its_reasons_as_json() -> None:
     assert any(a["text"].startswith("Tell the MASH you think a crime") for a in walked["current"]["actions"])
     assert [r["rule"] for r in walked["reasons"]] == [
         "Not in immediate danger",
-        "Area chosen",
         "Significant harm is suffered or likely",
         "Answered",
+        "Significant harm, area chosen",
     ]
 
 

@@ -34,50 +34,47 @@ class TestImmediateDanger:
     def test_yes_means_call_999(self) -> None:
         assert lands(after("immediate_danger=yes")) == "call_999"
 
-    def test_no_asks_which_area(self) -> None:
-        assert lands(after("immediate_danger=no")) == "area"
-
-    def test_every_area_answer_goes_on_to_the_significant_harm_question(self) -> None:
-        for area in ("barnet", "northamptonshire", "rotherham", "waltham_forest", "other"):
-            assert lands(after("immediate_danger=no", f"area={area}")) == "significant_harm"
+    def test_no_asks_about_significant_harm_before_anything_else(self) -> None:
+        assert lands(after("immediate_danger=no")) == "significant_harm"
 
 
 class TestSignificantHarm:
-    before = ("immediate_danger=no", "area=other")
+    def test_yes_asks_what_else_applies_then_the_area_then_phone_the_mash_now(self) -> None:
+        walk = after("immediate_danger=no", "significant_harm=yes")
+        assert lands(walk) == "also_applies"
+        walk = walk.with_answer("also_applies", ("none",))
+        assert lands(walk) == "area"
+        for area in ("barnet", "northamptonshire", "rotherham", "waltham_forest", "other"):
+            assert lands(walk.with_answer("area", area)) == "phone_mash_now"
 
-    def test_yes_asks_one_question_about_what_else_applies(self) -> None:
-        assert lands(after(*self.before, "significant_harm=yes")) == "also_applies"
+    def test_not_sure_means_talk_it_through_with_the_mash_without_asking_the_area(self) -> None:
+        assert lands(after("immediate_danger=no", "significant_harm=not_sure")) == "ask_mash_advice"
 
-    def test_then_straight_to_phone_the_mash_now(self) -> None:
-        walk = after(*self.before, "significant_harm=yes")
-        assert lands(walk.with_answer("also_applies", ("none",))) == "phone_mash_now"
+    def test_no_asks_the_area_then_about_additional_needs(self) -> None:
+        walk = after("immediate_danger=no", "significant_harm=no")
+        assert lands(walk) == "area"
+        for area in ("barnet", "northamptonshire", "rotherham", "waltham_forest", "other"):
+            assert lands(walk.with_answer("area", area)) == "additional_needs"
 
-    def test_not_sure_means_talk_it_through_with_the_mash(self) -> None:
-        assert lands(after(*self.before, "significant_harm=not_sure")) == "ask_mash_advice"
 
-    def test_no_asks_about_additional_needs(self) -> None:
-        assert lands(after(*self.before, "significant_harm=no")) == "additional_needs"
+def support(area: str, *more: str) -> Walk:
+    return after("immediate_danger=no", "significant_harm=no", f"area={area}", *more)
 
 
 class TestAdditionalNeeds:
-    @pytest.mark.parametrize("area", ["waltham_forest", "other"])
-    def test_waltham_forest_asks_whether_the_parents_have_been_spoken_to(self, area: str) -> None:
-        walk = after("immediate_danger=no", f"area={area}", "significant_harm=no", "additional_needs=yes")
-        assert lands(walk) == "talked_to_parents"
+    def test_waltham_forest_asks_whether_the_parents_have_been_spoken_to(self) -> None:
+        assert lands(support("waltham_forest", "additional_needs=yes")) == "talked_to_parents"
 
-    @pytest.mark.parametrize("area", ["barnet", "northamptonshire", "rotherham"])
-    def test_other_areas_go_straight_to_their_own_consent_rule(self, area: str) -> None:
-        walk = after("immediate_danger=no", f"area={area}", "significant_harm=no", "additional_needs=yes")
-        assert lands(walk) == "ask_for_support"
+    @pytest.mark.parametrize("area", ["barnet", "northamptonshire", "rotherham", "other"])
+    def test_other_areas_and_the_unsure_go_straight_to_the_consent_rules(self, area: str) -> None:
+        # Talking to the parents first, then monitoring, is Waltham Forest's step alone (002 section 2).
+        assert lands(support(area, "additional_needs=yes")) == "ask_for_support"
 
     def test_no_means_universal_services(self) -> None:
-        walk = after("immediate_danger=no", "area=barnet", "significant_harm=no", "additional_needs=no")
-        assert lands(walk) == "universal_services"
+        assert lands(support("barnet", "additional_needs=no")) == "universal_services"
 
 
 class TestTalkedToParents:
-    before = ("immediate_danger=no", "area=waltham_forest", "significant_harm=no", "additional_needs=yes")
-
     @pytest.mark.parametrize(
         ("answer", "outcome"),
         [
@@ -87,7 +84,8 @@ class TestTalkedToParents:
         ],
     )
     def test_each_answer_has_its_outcome(self, answer: str, outcome: str) -> None:
-        assert lands(after(*self.before, f"talked_to_parents={answer}")) == outcome
+        walk = support("waltham_forest", "additional_needs=yes", f"talked_to_parents={answer}")
+        assert lands(walk) == outcome
 
 
 def test_the_emergency_outcome_says_999_first() -> None:
@@ -97,11 +95,15 @@ def test_the_emergency_outcome_says_999_first() -> None:
     assert outcome.actions[0].level == "must" and "999" in outcome.actions[0].text
 
 
-PROTECTION = ("immediate_danger=no", "area=other", "significant_harm=yes")
+PROTECTION = ("immediate_danger=no", "significant_harm=yes")
+
+
+def protection(also: tuple[str, ...], area: str = "other") -> Walk:
+    return after(*PROTECTION).with_answer("also_applies", also).with_answer("area", area)
 
 
 def test_each_areas_consent_rule_for_a_child_protection_referral_is_labelled_with_its_area() -> None:
-    walk = after(*PROTECTION).with_answer("also_applies", ("none",))
+    walk = protection(("none",))
     outcome = walk.outcome
     assert outcome is not None
     texts = [a.text for a in actions_for(outcome, walk.route_answers)]
@@ -111,8 +113,8 @@ def test_each_areas_consent_rule_for_a_child_protection_referral_is_labelled_wit
 
 
 def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions() -> None:
-    plain = after(*PROTECTION).with_answer("also_applies", ("none",))
-    every = after(*PROTECTION).with_answer("also_applies", ("possible_crime", "other_area", "has_social_worker"))
+    plain = protection(("none",))
+    every = protection(("possible_crime", "other_area", "has_social_worker"))
     outcome = every.outcome
     assert outcome is not None and outcome.id == "phone_mash_now"
     added = [a.text for a in actions_for(outcome, every.answer_map)][len(actions_for(outcome, plain.answer_map)) :]
@@ -124,13 +126,7 @@ def test_a_possible_crime_another_area_and_an_open_case_each_add_to_the_actions(
 
 
 def test_a_waltham_forest_support_referral_asks_the_parents_consent() -> None:
-    walk = after(
-        "immediate_danger=no",
-        "area=waltham_forest",
-        "significant_harm=no",
-        "additional_needs=yes",
-        "talked_to_parents=still_concerned",
-    )
+    walk = support("waltham_forest", "additional_needs=yes", "talked_to_parents=still_concerned")
     outcome = walk.outcome
     assert outcome is not None
     musts = [a.text for a in actions_for(outcome, walk.answer_map) if a.level == "must"]
@@ -138,9 +134,29 @@ def test_a_waltham_forest_support_referral_asks_the_parents_consent() -> None:
 
 
 def test_a_referrer_who_names_their_area_sees_only_that_areas_consent_rule() -> None:
-    walk = after("immediate_danger=no", "area=barnet", "significant_harm=yes").with_answer("also_applies", ("none",))
+    walk = protection(("none",), area="barnet")
     outcome = walk.outcome
     assert outcome is not None
     texts = [a.text for a in actions_for(outcome, walk.route_answers)]
     assert any(t.startswith("In Barnet, tell the parents or carers") for t in texts)
-    assert not any(t.startswith(("In Waltham Forest", "In Northamptonshire", "Rotherham's procedure")) for t in texts)
+    assert any(t.startswith("Barnet's source gives no phone number") for t in texts)
+    others = ("In Waltham Forest", "In Northamptonshire", "Northamptonshire's", "Rotherham's", "In Rotherham")
+    assert not any(t.startswith(others) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("area", "form"),
+    [
+        ("waltham_forest", "Request for Support, Help and Protection (RSHP)"),
+        ("rotherham", "Multi-Agency Referral Form (MARF), which the MASH expects within 24 hours of your call"),
+        ("northamptonshire", "Multi-Agency Referral Form (MARF)"),
+    ],
+)
+def test_a_child_protection_referrer_is_told_their_areas_written_form(area: str, form: str) -> None:
+    walk = protection(("none",), area=area)
+    outcome = walk.outcome
+    assert outcome is not None
+    texts = [a.text for a in actions_for(outcome, walk.route_answers)]
+    assert texts[0] == "Phone the MASH today and talk through your concerns."
+    assert sum(form in t for t in texts) == 1
+    assert not any("Barnet's source gives no phone number" in t for t in texts)
