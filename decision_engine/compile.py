@@ -7,7 +7,7 @@ import json
 from posixpath import dirname
 from typing import Any
 
-from .load import guide_from_data
+from .load import guide_data, guide_from_data
 from .model import Guide
 from .problems import GuideError, Problem
 from .references import References
@@ -22,8 +22,10 @@ def root_for(page: str) -> str:
 
 
 def compile_guide(data: Any, guide: Guide, refs: References) -> str:
+    """The guide's data without its anchor-holding 'x-' keys: every value left has passed the loader's
+    type checks, so the JSON cannot fail on a value YAML read as something else (such as a date)."""
     return json.dumps(
-        {"format": FORMAT, "guide": data, "references": refs.for_guide(guide)},
+        {"format": FORMAT, "guide": guide_data(data), "references": refs.for_guide(guide)},
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
@@ -35,6 +37,8 @@ def load_compiled(text: str) -> tuple[Guide, References]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise GuideError([Problem("", "", f"compiled guide is not valid JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise GuideError([Problem("", "", "compiled guide is nested too deeply to read")]) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise GuideError([Problem("", "", f"compiled guide is not format {FORMAT}: rebuild the site")])
     guide = guide_from_data(document.get("guide"))

@@ -62,10 +62,17 @@ def due_times(
     if rating is not None and rating.timescale is not None:
         found.append(DueTime(f"Response ({rating.label})", due(start, rating.timescale)))
     for deadline in deadlines_that_apply(outcome, answers, parts):
-        timescale = Timescale(amount=deadline.amount, unit=deadline.unit)  # type: ignore[arg-type]
+        timescale = Timescale(deadline.amount, deadline.unit, _window(deadline))  # type: ignore[arg-type]
         found.append(DueTime(deadline.label, due(start, timescale)))
     # Soonest first, so the most pressing time is read first; one that cannot be worked out goes last.
     return tuple(sorted(found, key=_soonest_first))
+
+
+def _window(deadline: Deadline) -> tuple[dt.time, dt.time] | None:
+    if deadline.working_day is None:
+        return None
+    opens, closes = deadline.working_day
+    return (dt.time.fromisoformat(opens), dt.time.fromisoformat(closes))
 
 
 def _soonest_first(item: DueTime) -> tuple[bool, dt.datetime]:

@@ -7,7 +7,9 @@ so an author sees all of them at once. Graph checks (targets, cycles, reachabili
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from difflib import get_close_matches
 from typing import Any, cast
 
 from .conditions import ANSWER_OPS, GROUP_OPS
@@ -35,6 +37,9 @@ from .model import (
 from .problems import GuideError, Problem
 
 URGENCIES = ("emergency", "urgent", "standard", "routine")
+#: How deep conditions may nest: far more than any procedure needs, and well inside Python's stack.
+MAX_CONDITION_DEPTH = 16
+_WORKING_DAY = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 
 
 class _Reader:
@@ -78,12 +83,27 @@ class _Reader:
             return []
         return value
 
-    def known(self, data: Mapping[str, Any], allowed: tuple[str, ...], node: str, what: str) -> None:
-        """Refuse keys a mapping does not take: a comma in an unquoted flow-style text splits it into a
-        stray key, which would otherwise vanish without a word."""
-        unknown = sorted(str(k) for k in data if k not in allowed)
-        if unknown:
-            self.problem(node, f"{what} has unknown key(s): {', '.join(unknown)} (is a text with a comma unquoted?)")
+    def known(self, data: Mapping[str, Any], allowed: tuple[str, ...], node: str, what: str = "") -> None:
+        """Refuse keys a mapping does not take. A misspelt key would otherwise be dropped without a word
+        ('urgncy: emergency' would leave the outcome at standard urgency), and so would the stray key a
+        comma makes in an unquoted flow-style text."""
+        prefix = f"{what}: " if what else ""
+        for key in sorted(str(k) for k in data if k not in allowed):
+            close = get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                self.problem(node, f"{prefix}unknown key '{key}': did you mean '{close[0]}'?")
+            else:
+                self.problem(node, f"{prefix}unknown key '{key}' (is a text with a comma in it unquoted?)")
+
+    def flag(self, data: Mapping[str, Any], key: str, node: str, where: str) -> bool:
+        """A true/false setting. Text such as 'yes' or 'no' is refused: read as text, 'no' would count
+        as set, and read as a yes/no it would be easy to mistake for an answer value."""
+        value = data.get(key, False)
+        if isinstance(value, bool):
+            return value
+        shown = f"the text '{value}'" if isinstance(value, str) else _kind(value)
+        self.problem(node, f"{where}: '{key}' must be true or false, not {shown}")
+        return False
 
     def mapping(self, value: Any, node: str, what: str) -> Mapping[str, Any] | None:
         if not isinstance(value, Mapping):
@@ -108,6 +128,7 @@ def _citations(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Citation
         item = r.mapping(raw, node, f"citation {i}")
         if item is None:
             continue
+        r.known(item, ("handbook", "source", "part"), node, f"citation {i}")
         found.append(
             Citation(
                 handbook=r.text(item, "handbook", node),
@@ -118,7 +139,10 @@ def _citations(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Citation
     return tuple(found)
 
 
-def _condition(r: _Reader, raw: Any, node: str, where: str) -> Condition | None:
+def _condition(r: _Reader, raw: Any, node: str, where: str, depth: int = 1) -> Condition | None:
+    if depth > MAX_CONDITION_DEPTH:
+        r.problem(node, f"{where}: the condition is nested more than {MAX_CONDITION_DEPTH} deep")
+        return None
     data = r.mapping(raw, node, f"{where}: the condition")
     if data is None:
         return None
@@ -129,12 +153,12 @@ def _condition(r: _Reader, raw: Any, node: str, where: str) -> Condition | None:
                 return None
             inner = data[group]
             if group == "not":
-                part = _condition(r, inner, node, where)
+                part = _condition(r, inner, node, where, depth + 1)
                 return Condition(op="not", parts=(part,)) if part else None
             if not isinstance(inner, list) or not inner:
                 r.problem(node, f"{where}: '{group}' needs a list of conditions")
                 return None
-            parts = [_condition(r, p, node, where) for p in inner]
+            parts = [_condition(r, p, node, where, depth + 1) for p in inner]
             if any(p is None for p in parts):
                 return None
             return Condition(op=group, parts=tuple(p for p in parts if p is not None))
@@ -214,17 +238,13 @@ def _options(r: _Reader, data: Mapping[str, Any], node: str, qtype: str) -> tupl
         if not isinstance(value, str) or not value:
             r.problem(node, f"option {i} needs a 'value' in quotes, not {_kind(value)}")
             continue
-        unknown = sorted(str(k) for k in item if k not in ("value", "label", "hint", "exclusive"))
-        if unknown:
-            # A comma inside an unquoted label splits it into a stray key: say so rather than drop it.
-            keys = ", ".join(unknown)
-            r.problem(node, f"option '{value}' has unknown key(s) {keys} (put a label with a comma in quotes)")
+        r.known(item, ("value", "label", "hint", "exclusive"), node, f"option '{value}'")
         options.append(
             Option(
                 value=value,
                 label=r.text(item, "label", node),
                 hint=r.text(item, "hint", node, required=False),
-                exclusive=bool(item.get("exclusive", False)),
+                exclusive=r.flag(item, "exclusive", node, f"option '{value}'"),
             )
         )
     return tuple(options)
@@ -239,11 +259,13 @@ OUTCOME_KEYS = (
 
 def _question(r: _Reader, data: Mapping[str, Any]) -> Question | None:
     node = r.text(data, "id", "?")
-    r.known(data, QUESTION_KEYS, node, "the question")
+    r.known(data, QUESTION_KEYS, node)
     qtype = data.get("type")
     if qtype not in QUESTION_TYPES:
         r.problem(node, f"'type' must be one of {', '.join(QUESTION_TYPES)}, not {_kind(qtype)}")
         return None
+    if qtype != "number" and ("min" in data or "max" in data):
+        r.problem(node, f"'min' and 'max' only apply to a number question, not a {qtype} one")
     return Question(
         id=node,
         type=cast(QuestionType, qtype),
@@ -262,16 +284,16 @@ def _action(r: _Reader, raw: Any, node: str, where: str) -> Action | None:
     if item is None:
         return None
     levels = [k for k in ("must", "should") if k in item]
-    extra = set(item) - {"must", "should", "escalation", "cite"}
-    if len(levels) != 1 or extra:
+    if len(levels) != 1:
         r.problem(
             node, f"{where} must be written 'must: ...' or 'should: ...' (with 'escalation' and 'cite' if needed)"
         )
         return None
+    r.known(item, ("must", "should", "escalation", "cite"), node, where)
     return Action(
         text=r.text(item, levels[0], node),
         level="must" if levels[0] == "must" else "should",
-        escalation=item.get("escalation") is True,
+        escalation=r.flag(item, "escalation", node, where),
         cite=_citations(r, item, node),
     )
 
@@ -307,6 +329,7 @@ def _rating(r: _Reader, data: Mapping[str, Any], node: str) -> RatingRef | None:
     item = r.mapping(data["rating"], node, "'rating'")
     if item is None:
         return None
+    r.known(item, ("scheme", "level"), node, "'rating'")
     return RatingRef(scheme=r.text(item, "scheme", node), level=r.text(item, "level", node))
 
 
@@ -316,15 +339,38 @@ def _deadlines(r: _Reader, data: Mapping[str, Any], node: str, where: str = "dea
         item = r.mapping(raw, node, f"{where} {i}")
         if item is None:
             continue
-        r.known(item, ("label", "amount", "unit"), node, f"{where} {i}")
+        r.known(item, ("label", "amount", "unit", "working_day"), node, f"{where} {i}")
         amount = r.whole(item, "amount", node)
         unit = item.get("unit")
         label = r.text(item, "label", node)
-        if amount is None or amount < 0 or unit not in UNITS:
+        if amount is None or unit not in UNITS:
             r.problem(node, f"{where} {i} needs a whole 'amount' and a 'unit' out of: {', '.join(UNITS)}")
             continue
-        found.append(Deadline(label=label, amount=amount, unit=str(unit)))
+        if amount < (0 if unit == "same_day" else 1):
+            only = "only same_day takes 0, meaning that same day"
+            r.problem(node, f"{where} {i}: 'amount' must be at least 1 for {unit} ({only})")
+            continue
+        working_day = _working_day(r, item, str(unit), node, f"{where} {i}")
+        found.append(Deadline(label=label, amount=amount, unit=str(unit), working_day=working_day))
     return tuple(found)
+
+
+def _working_day(r: _Reader, item: Mapping[str, Any], unit: str, node: str, where: str) -> tuple[str, str] | None:
+    raw = item.get("working_day")
+    if unit != "working_hours":
+        if raw is not None:
+            r.problem(node, f"{where}: 'working_day' only applies to working_hours")
+        return None
+    match = _WORKING_DAY.match(raw) if isinstance(raw, str) else None
+    if match is None:
+        wanted = "'working_day', such as \"09:00-17:00\" (no source sets the hours of a working day)"
+        r.problem(node, f"{where}: working_hours needs {wanted}")
+        return None
+    opens, closes = match.group(0).split("-")
+    if opens >= closes:
+        r.problem(node, f"{where}: the working day must end after it starts, not {match.group(0)}")
+        return None
+    return (opens, closes)
 
 
 def _check_value(r: _Reader, kind: str, raw: Any, node: str, where: str) -> Check | None:
@@ -365,6 +411,7 @@ def _invariants(r: _Reader, data: Mapping[str, Any]) -> tuple[Invariant, ...]:
             continue
         invariant_id = r.text(item, "id", "") or f"invariant {i}"
         where = f"invariant '{invariant_id}'"
+        r.known(item, ("id", "label", "if", "then"), "", where)
         label = r.text(item, "label", "")
         when = _condition(r, item["if"], "", where) if "if" in item else None
         then = r.mapping(item.get("then"), "", f"{where}: 'then'")
@@ -380,7 +427,7 @@ def _invariants(r: _Reader, data: Mapping[str, Any]) -> tuple[Invariant, ...]:
 
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     node = r.text(data, "id", "?")
-    r.known(data, OUTCOME_KEYS, node, "the outcome")
+    r.known(data, OUTCOME_KEYS, node)
     urgency = data.get("urgency", "standard")
     if urgency not in URGENCIES:
         r.problem(node, f"'urgency' must be one of {', '.join(URGENCIES)}")
@@ -389,6 +436,7 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     for i, raw in enumerate(r.items(data, "contacts", node), start=1):
         item = r.mapping(raw, node, f"contact {i}")
         if item is not None:
+            r.known(item, ("name", "detail", "area"), node, f"contact {i}")
             contacts.append(
                 Contact(
                     name=r.text(item, "name", node),
@@ -418,12 +466,22 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     )
 
 
+TOP_KEYS = ("id", "version", "title", "audience", "intro", "start", "page", "questions", "outcomes", "invariants")
+
+
+def guide_data(top: Mapping[str, Any]) -> dict[str, Any]:
+    """The guide's own keys, without the 'x-' keys that only hold YAML anchors for reuse."""
+    return {k: v for k, v in top.items() if not str(k).startswith("x-")}
+
+
 def guide_from_data(data: Any, file: str = "") -> Guide:
     """Build a Guide from parsed data, or raise GuideError listing every shape problem found."""
     r = _Reader(file)
     top = r.mapping(data, "", "the guide")
     if top is None:
         raise GuideError(r.problems)
+    top = guide_data(top)
+    r.known(top, TOP_KEYS, "")
     guide_id = r.text(top, "id", "")
     version = r.whole(top, "version", "")
     if version is None:
@@ -467,4 +525,6 @@ def guide_from_json(text: str, file: str = "") -> Guide:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise GuideError([Problem(file, "", f"not valid JSON: {error.msg} at line {error.lineno}")]) from None
+    except RecursionError:
+        raise GuideError([Problem(file, "", "cannot be read: it is nested too deeply")]) from None
     return guide_from_data(data, file)

@@ -97,6 +97,9 @@ class Deadline:
     amount: int
     unit: str
     """One of the units in ``deadlines.UNITS``."""
+    working_day: tuple[str, str] | None = None
+    """For ``working_hours``: when the working day starts and ends ("09:00", "17:00"). No source sets
+    the hours of a working day, so a guide that counts working hours must say which it uses."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,39 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGISTERS = {"practice_standards": "practice_standards.yml", "contacts": "contacts.yml"}
 
 
+ITEM_KEYS = ("must", "should", "escalation", "urgent", "when", "conflict", "gap", "same_as")
+ITEM_FLAGS = ("escalation", "urgent")
+
+
 def _register(name: str, file: str, node: str, read: Callable[[Path], Any], data_dir: Path) -> Mapping[str, Any]:
     if name not in REGISTERS:
         raise GuideError([Problem(file, node, f"'{name}' is not a register (known: {', '.join(REGISTERS)})")])
-    return read(data_dir / REGISTERS[name])  # type: ignore[no-any-return]
+    path = data_dir / REGISTERS[name]
+    register = read(path)
+    if name == "practice_standards":
+        problems = item_problems(register, str(path))
+        if problems:
+            raise GuideError(problems)
+    return register  # type: ignore[no-any-return]
+
+
+def item_problems(register: Mapping[str, Any], file: str) -> list[Problem]:
+    """Every checklist item in the practice-standards register that would be read wrongly: an unknown
+    key, or a flag that is not true or false ('escalation: no' read as text would count as set)."""
+    problems = []
+    for agency in register.get("agencies", []):
+        lists = {"every_case": agency.get("every_case") or []}
+        lists.update((c, items or []) for c, items in (agency.get("concerns") or {}).items())
+        for where, items in lists.items():
+            node = f"{agency.get('id')}/{where}"
+            for i, item in enumerate(items, start=1):
+                unknown = sorted(str(k) for k in item if k not in ITEM_KEYS)
+                if unknown:
+                    problems.append(Problem(file, node, f"item {i} has unknown key(s): {', '.join(unknown)}"))
+                for flag in (f for f in ITEM_FLAGS if f in item and not isinstance(item[f], bool)):
+                    message = f"item {i}: '{flag}' must be true or false, not {item[flag]!r}"
+                    problems.append(Problem(file, node, message))
+    return problems
 
 
 def item_text(item: Mapping[str, Any]) -> str:

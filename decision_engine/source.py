@@ -16,9 +16,36 @@ from .model import Guide
 from .problems import GuideError, Problem
 from .registers import fill
 
+#: More values than the largest guide and register together would need many times over. YAML aliases
+#: share one value, so a few lines of aliases of aliases can stand for billions ("an alias bomb") and
+#: only blow up later, when the value is copied, walked or written out.
+MAX_VALUES = 100_000
+
+
+def expanded_size(value: Any, limit: int = MAX_VALUES) -> int:
+    """How many values ``value`` holds with every alias written out, counting no further than ``limit``.
+    Each shared value is sized once, so this is quick however large the expansion would be."""
+    sizes: dict[int, int] = {}
+
+    def size(item: Any) -> int:
+        if not isinstance(item, (dict, list)):
+            return 1
+        if id(item) not in sizes:
+            children = item.values() if isinstance(item, dict) else item
+            total = 1
+            for child in children:
+                total += size(child)
+                if total > limit:
+                    break
+            sizes[id(item)] = min(total, limit + 1)
+        return sizes[id(item)]
+
+    return size(value)
+
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file, keeping yes/no/on/off as text (YAML 1.1 would make them booleans)."""
+    """Parse a YAML file, keeping yes/no/on/off as text (YAML 1.1 would make them booleans). Repeated
+    keys, nesting deeper than Python's stack and aliases that expand past MAX_VALUES are refused."""
     try:
         import yaml
     except ImportError:  # pragma: no cover - the set-up installs it
@@ -48,7 +75,9 @@ def read_yaml(path: Path) -> Any:
 
     _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_without_repeats)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except RecursionError:
+        raise GuideError([Problem(str(path), "", "cannot be read: it is nested too deeply")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -56,6 +85,10 @@ def read_yaml(path: Path) -> Any:
         raise GuideError([Problem(str(path), "", f"cannot be read{where}: {problem}")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise GuideError([Problem(str(path), "", f"cannot be read: {error}")]) from None
+    if expanded_size(data) > MAX_VALUES:
+        message = f"its aliases expand to more than {MAX_VALUES} values (is an alias repeated inside another?)"
+        raise GuideError([Problem(str(path), "", message)])
+    return data
 
 
 def read_guide(path: Path) -> Any:

@@ -79,6 +79,33 @@ def _condition_problems(guide: Guide, node_id: str, condition: Condition, where:
         for value in values:
             if target.option(str(value)) is None:
                 yield f"{where} tests '{target.id}' for '{value}', which is not one of its answers"
+    yield from _never_holds(target, condition, where)
+
+
+def _never_holds(question: Question, condition: Condition, where: str) -> Iterator[str]:
+    """A test no answer can pass: a number beyond the question's bounds, or more answers than can be
+    chosen together. Its rule would be dead, and the route its author meant would never be taken."""
+    value = condition.value
+    if not isinstance(value, int):
+        return
+    low, high = question.minimum, question.maximum
+    impossible = {
+        "at_least": high is not None and value > high,
+        "more_than": high is not None and value >= high,
+        "at_most": low is not None and value < low,
+        "less_than": low is not None and value <= low,
+    }
+    if impossible.get(condition.op):
+        bound = f"at most {high}" if condition.op in ("at_least", "more_than") else f"at least {low}"
+        words = condition.op.replace("_", " ")
+        yield f"{where} tests '{question.id}' for {words} {value}, but '{question.id}' is {bound}, so it can never hold"
+    if condition.op == "selected_at_least":
+        together = len([o for o in question.options if not o.exclusive])
+        if value > together:
+            yield (
+                f"{where} asks for at least {value} of '{question.id}', which has only {together} answers "
+                "that can go together"
+            )
 
 
 def _citation_problems(
@@ -124,6 +151,10 @@ def _question_problems(
         yield f"rule {defaults[0]} is a default but is not last, so the rules after it can never apply"
     for i, rule in enumerate(question.next, start=1):
         where = f"rule {i} ('{rule.label}')"
+        earlier = next((j for j, e in enumerate(question.next[: i - 1], start=1) if e.when == rule.when), None)
+        if earlier is not None and rule.when is not None:
+            label = question.next[earlier - 1].label
+            yield f"{where} has the same test as rule {earlier} ('{label}'), so it can never apply"
         if guide.node(rule.goto) is None:
             yield f"{where} goes to '{rule.goto}', which does not exist"
         if rule.goto == question.id:
