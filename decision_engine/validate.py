@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from .conditions import ANSWER_OPS, GROUP_OPS
-from .graph import reachable_from, targets
+from .graph import Dominators, reachable_from, targets
 from .invariants import broken
 from .model import Citation, Condition, Guide, Outcome, Question
 from .problems import Problem
@@ -24,14 +24,20 @@ VALUE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
 class _Reach:
-    """Which nodes a question can reach, worked out only for the questions that conditions look back
-    at, so the cost stays linear in the size of the guide."""
+    """Where a question is answered before a node: on every route to it (for routing, due times and
+    anything tested under 'not'), or on some route (for a part of a checklist, which simply does not
+    apply on a route that never asked its question)."""
 
     def __init__(self, guide: Guide) -> None:
         self.guide = guide
+        self.dominators = Dominators(guide)
         self.cache: dict[str, set[str]] = {}
 
-    def answered_before(self, question_id: str, node_id: str) -> bool:
+    def on_every_route(self, question_id: str, node_id: str) -> bool:
+        return self.dominators.on_every_route_to(question_id, node_id)
+
+    def on_some_route(self, question_id: str, node_id: str) -> bool:
+        # Worked out only for the questions parts look back at, so a guide without parts stays linear.
         if question_id not in self.cache:
             self.cache[question_id] = set(reachable_from(self.guide, question_id)[1:])
         return node_id in self.cache[question_id]
@@ -60,17 +66,25 @@ def _cycle(guide: Guide) -> list[str] | None:
     return None
 
 
-def _condition_problems(guide: Guide, node_id: str, condition: Condition, where: str, reach: _Reach) -> Iterator[str]:
+def _condition_problems(
+    guide: Guide, node_id: str, condition: Condition, where: str, reach: _Reach, every_route: bool = True
+) -> Iterator[str]:
+    """Problems with a condition at ``node_id``. With ``every_route`` false (a checklist part), a tested
+    question need only be asked on some route, except under 'not', where an unasked question would
+    make the part apply."""
     if condition.op in GROUP_OPS:
         for part in condition.parts:
-            yield from _condition_problems(guide, node_id, part, where, reach)
+            yield from _condition_problems(guide, node_id, part, where, reach, every_route or condition.op == "not")
         return
     target = guide.question(condition.question)
     if target is None:
         yield f"{where} tests '{condition.question}', which is not a question in this guide"
         return
-    if target.id != node_id and not reach.answered_before(target.id, node_id):
-        yield f"{where} tests '{target.id}', which is never answered before this point"
+    if target.id != node_id and not (every_route and reach.on_every_route(target.id, node_id)):
+        if not reach.on_some_route(target.id, node_id):
+            yield f"{where} tests '{target.id}', which is never answered before this point"
+        elif every_route:
+            yield f"{where} tests '{target.id}', which some routes to this point never ask"
     if target.type not in ANSWER_OPS[condition.op]:
         yield f"{where} uses '{condition.op}' on '{target.id}', a {target.type} question"
         return
@@ -180,7 +194,7 @@ def _outcome_problems(
     for action in outcome.actions:
         yield from _citation_problems(action.cite, f"action '{action.text[:30]}'", anchors, sources)
     for i, part in enumerate(outcome.parts, start=1):
-        yield from _condition_problems(guide, outcome.id, part.when, f"part {i} ('{part.label}')", reach)
+        yield from _condition_problems(guide, outcome.id, part.when, f"part {i} ('{part.label}')", reach, False)
         for action in part.actions:
             yield from _citation_problems(action.cite, f"part {i} action '{action.text[:30]}'", anchors, sources)
     if outcome.rating is not None and ratings is not None:
@@ -193,8 +207,8 @@ def _outcome_problems(
         source = guide.question(outcome.due_from)
         if source is None or source.type != "datetime":
             yield f"due_from '{outcome.due_from}' must be a date-time question"
-        elif not reach.answered_before(source.id, outcome.id):
-            yield f"due_from '{outcome.due_from}' is never answered before this outcome"
+        elif not reach.on_every_route(source.id, outcome.id):
+            yield f"due_from '{outcome.due_from}' is not answered on every route to this outcome"
         if outcome.rating is None and not has_deadlines:
             yield "due_from needs a rating or 'deadlines', to set the timescale"
     elif has_deadlines:

@@ -36,11 +36,13 @@ def trail(guide: Guide, answers: Mapping[str, Answer]) -> tuple[list[Step], Node
     """Follow the answers from the start. Returns the steps taken and where they stop: the first
     question with no answer yet, or an outcome."""
     steps: list[Step] = []
+    seen: dict[str, Answer] = {}  # the answers on the route so far: rules never see any other
     node: Node | None = guide.node(guide.start)
     for _ in range(guide.size + 1):  # a valid guide has no cycles; this bounds a broken one
         if not isinstance(node, Question) or node.id not in answers:
             break
-        rule = choose_rule(node, answers)
+        seen[node.id] = answers[node.id]
+        rule = choose_rule(node, seen)
         steps.append(Step(node, answers[node.id], rule))
         node = guide.node(rule.goto)
     if node is None:

@@ -2,9 +2,10 @@
 
     python scripts/engine_timing.py COMPILED_GUIDE.json [...]
 
-Prints JSON: for the largest guide given and for generated guides of 1,000 and 10,000 nodes, the
+Prints JSON: for the largest guide given and for generated guides (trees of 1,000 and 10,000 nodes,
+and chains of 3,000 and 10,000 questions where each rule looks back at the question before), the
 median and 95th percentile of one step (read the answer, move on, render the next view, make the new
-link token), and how long validating takes.
+link token), and how long validating takes, with the peak memory it allocates.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,40 @@ def generated(nodes: int) -> dict[str, Any]:
                 outcomes.append({"id": target, "title": target, "summary": "s", "next_steps": ["n"], "cite": CITE})
     top = {"id": "generated", "version": 1, "title": "Generated", "page": "index.md", "start": "q0"}
     return {**top, "questions": questions, "outcomes": outcomes}
+
+
+def chain(questions: int) -> dict[str, Any]:
+    """A guide that is one long line of yes/no questions, each with a rule that tests the answer before
+    it: the worst shape for checking that a tested question comes first on every route."""
+    items: list[dict[str, Any]] = []
+    for i in range(questions):
+        target = f"q{i + 1}" if i + 1 < questions else "end"
+        rules: list[dict[str, Any]] = []
+        if i:
+            rules.append({"if": {"answer": f"q{i - 1}", "is": "yes"}, "goto": target, "label": "Yes before"})
+        rules.append({"goto": target, "label": "otherwise"})
+        items.append({"id": f"q{i}", "type": "yes_no", "text": f"Question {i}?", "next": rules})
+    end = {"id": "end", "title": "End", "summary": "s", "next_steps": ["n"], "cite": CITE}
+    top = {"id": "chain", "version": 1, "title": "Chain", "page": "index.md", "start": "q0"}
+    return {**top, "questions": items, "outcomes": [end]}
+
+
+def validation(guide: Guide) -> dict[str, Any]:
+    """Validating once: time, and the peak memory it allocates (measured in a second run, since tracing
+    slows Python down)."""
+    started = time.perf_counter()
+    problems = validate(guide)
+    took = (time.perf_counter() - started) * 1000
+    tracemalloc.start()
+    validate(guide)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {
+        "nodes": guide.size,
+        "problems": len(problems),
+        "validate_ms": round(took, 2),
+        "peak_mb": round(peak / 1e6, 2),
+    }
 
 
 def step_times(guide: Guide, refs: References, walks: int, rng: random.Random) -> list[float]:
@@ -106,7 +142,9 @@ def main() -> None:
         f"largest real guide ({largest.id})": summary(largest, refs, 200),
     }
     for size in (1_000, 10_000):
-        results[f"generated {size} nodes"] = summary(guide_from_data(generated(size)), References(), 100)
+        results[f"generated tree of {size} nodes"] = summary(guide_from_data(generated(size)), References(), 100)
+    for size in (3_000, 10_000):
+        results[f"generated chain of {size} questions"] = validation(guide_from_data(chain(size)))
     print(json.dumps(results, indent=1))
 
 

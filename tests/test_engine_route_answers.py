@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from decision_engine.compose import actions_for, urgency_for
+from decision_engine.load import guide_from_data
 from decision_engine.record import build
 from decision_engine.references import References
-from decision_engine.source import rating_schemes, source_ids
+from decision_engine.source import rating_schemes, read_yaml, source_ids
 from decision_engine.walk import Walk
 from tests.conftest import ROOT, load_guide
 
@@ -69,3 +70,16 @@ def test_due_times_are_shown_soonest_first() -> None:
         "Stage 1 decision made",
         "Type of response decided",
     ]
+
+
+def test_a_routing_rule_never_sees_an_answer_from_off_the_route() -> None:
+    # Validate refuses this guide (the rule at 'third' tests 'second', which one route never asks), so
+    # this checks the walk itself: even unvalidated, a left-over answer cannot choose a route.
+    data = read_yaml(ROOT / "tests" / "broken_guides" / "condition_on_one_branch_only.yaml")
+    data["outcomes"].append({**data["outcomes"][0], "id": "other", "title": "Other"})
+    data["questions"][2]["next"][0]["goto"] = "other"
+    guide = guide_from_data(data)
+    on_route = answered(Walk(guide), ("first", "yes"), ("second", "yes"), ("third", "no"))
+    assert on_route.current.id == "other"
+    changed = on_route.with_answer("first", "no")  # 'second' is kept, but no longer on the route
+    assert changed.current.id == "done"
