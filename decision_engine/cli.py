@@ -1,12 +1,17 @@
 """Command line: check guides before publishing, and walk one from the terminal.
 
 python -m decision_engine validate guides/
-python -m decision_engine walk guides/worried_about_a_child.yaml --answer immediate_danger=no
+python -m decision_engine walk guides/worried_about_a_child.yaml --answer immediate_danger=no [--as-of TIME]
+
+``walk`` prints an outcome as the page shows it and the decision record holds it, from the same code:
+the merged checklist with escalations first, the rating and what it means, each due time with how it was
+worked out and how long is left at the as-of time, the contacts, the next steps and the sources.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -14,16 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from .answers import AnswerError, describe, from_text
-from .compose import actions_for, urgency_for
-from .deadlines import Due
-from .due_times import due_times
+from .deadlines import to_local
 from .explain import reasons
 from .model import Guide, Outcome, Question
 from .problems import GuideError, Problem
+from .record import build as build_record
+from .references import References
 from .source import guide_files, handbook_anchors, load_guide_file, rating_schemes, source_ids
 from .token import encode
 from .validate import validate
 from .walk import Walk
+
+
+def _references(args: argparse.Namespace) -> References:
+    anchors, sources, ratings = _context(args)
+    return References(sources=sources or {}, titles=anchors or {}, ratings=ratings or {})
 
 
 def _context(args: argparse.Namespace) -> tuple[Any, Any, Any]:
@@ -70,8 +80,8 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, Any]:
-    """The current question, or the outcome as a person sees it: every part that applies merged in."""
+def _node_json(node: Question | Outcome, walk: Walk, refs: References, now: dt.datetime) -> dict[str, Any]:
+    """The current question, or the outcome as the page shows it (the decision record's own outcome)."""
     if isinstance(node, Question):
         return {
             "kind": "question",
@@ -80,21 +90,15 @@ def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, 
             "text": node.text,
             "answers": [o.value for o in node.options],
         }
-    answers = walk.route_answers
-    return {
-        "kind": "outcome",
-        "id": node.id,
-        "title": node.title,
-        "summary": node.summary,
-        "urgency": urgency_for(node, answers),
-        "actions": [{"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(node, answers)],
-        "due": [
-            {"label": d.label, "text": d.due.text if isinstance(d.due, Due) else d.due.message}
-            for d in due_times(node, answers, ratings or {})
-        ],
-        "next_steps": list(node.next_steps),
-        "cite": [{"handbook": c.handbook, "source": c.source, "part": c.part} for c in node.cite],
-    }
+    record = build_record(walk, refs, now)
+    return {"kind": "outcome", **record["outcome"], "citations": record["citations"]}
+
+
+def _as_of(text: str | None) -> dt.datetime:
+    """The time due times are measured against: the one given (UK time), or the UK time now."""
+    if text:
+        return dt.datetime.fromisoformat(text)
+    return to_local(dt.datetime.now(dt.UTC).replace(tzinfo=None, second=0, microsecond=0))
 
 
 def _walk(args: argparse.Namespace) -> int:
@@ -106,6 +110,11 @@ def _walk(args: argparse.Namespace) -> int:
     except GuideError as error:
         print(error, file=sys.stderr)
         return 1
+    try:
+        now = _as_of(args.as_of)
+    except ValueError:
+        print(json.dumps({"error": f"--as-of: '{args.as_of}' is not a time like 2026-11-23T09:30"}))
+        return 2
     walk = Walk(guide)
     for item in args.answer:
         question_id, _, text = item.partition("=")
@@ -128,7 +137,8 @@ def _walk(args: argparse.Namespace) -> int:
             {"question": s.question.id, "answer": describe(s.question, s.answer), "rule": s.rule.label} for s in steps
         ],
         "unused": [qid for qid, _ in walk.answers if qid not in used],
-        "current": _node_json(walk.current, walk, _context(args)[2]),
+        "as_of": now.isoformat(timespec="minutes"),
+        "current": _node_json(walk.current, walk, _references(args), now),
         "reasons": [{"question": r.question, "answer": r.answer, "rule": r.rule} for r in reasons(walk)],
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -148,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     walk.add_argument("guide", help="a guide file, or a guide id in --guides")
     walk.add_argument("--guides", default="guides", help="folder of guide files (default: guides)")
     walk.add_argument("--answer", action="append", default=[], metavar="ID=VALUE", help="repeat for each answer")
+    walk.add_argument("--as-of", metavar="TIME", help="UK time to measure due times against (default: now)")
     walk.set_defaults(run=_walk)
     args = parser.parse_args(argv)
     try:

@@ -75,7 +75,41 @@ def test_walk_shows_the_due_times_the_outcome_gives() -> None:
     answers = ["area=barnet", "received=2026-11-20T09:00", "circumstances=immediate_or_serious", "revised=not_yet"]
     result = run("-m", "decision_engine", "walk", "threshold_and_rating", *[f"--answer={a}" for a in answers])
     due = json.loads(result.stdout)["current"]["due"]
-    assert due == [{"label": "Response (Barnet BRAG rating: Red)", "text": "1pm on Friday 20 November 2026"}]
+    assert [(d["label"], d["text"]) for d in due] == [
+        ("Response (Barnet BRAG rating: Red)", "1pm on Friday 20 November 2026")
+    ]
+
+
+def test_walk_prints_the_due_time_with_its_working_and_its_status_as_of_a_given_time() -> None:
+    answers = ["area=barnet", "received=2026-11-20T09:00", "circumstances=immediate_or_serious", "revised=not_yet"]
+    args = [f"--answer={a}" for a in answers]
+    result = run("-m", "decision_engine", "walk", "threshold_and_rating", *args, "--as-of", "2026-11-20T12:30")
+    (due,) = json.loads(result.stdout)["current"]["due"]
+    assert due["text"] == "1pm on Friday 20 November 2026"
+    assert due["how"].startswith("4 hours from the time given")
+    assert due["status"] == "due in 30 minutes"
+
+
+def test_walk_prints_the_rating_the_contacts_and_the_merged_checklist_as_the_page_shows_them() -> None:
+    rated = ["area=barnet", "received=2026-11-20T09:00", "circumstances=immediate_or_serious", "revised=not_yet"]
+    result = run("-m", "decision_engine", "walk", "threshold_and_rating", *[f"--answer={a}" for a in rated])
+    facts = {f["name"]: f["text"] for f in json.loads(result.stdout)["current"]["rating_facts"]}
+    assert facts["Where it goes"].startswith("Children's services")
+
+    urgent = ["immediate_danger=no", "significant_harm=yes", "also_applies=none", "area=waltham_forest"]
+    result = run("-m", "decision_engine", "walk", "worried_about_a_child", *[f"--answer={a}" for a in urgent])
+    contacts = json.loads(result.stdout)["current"]["contacts"]
+    assert {"name": "Waltham Forest MASH", "area": "Waltham Forest"}.items() <= contacts[0].items()
+    assert "020 8496 2310" in contacts[0]["detail"]
+
+    checks = ["agency=social_care", "concerns=sexual_abuse", "current_allegation=yes", "bruise_and_disclosure=no"]
+    result = run("-m", "decision_engine", "walk", "practice_standard_checks", *[f"--answer={a}" for a in checks])
+    current = json.loads(result.stdout)["current"]
+    assert current["urgency"] == "urgent"
+    flags = [a["escalation"] for a in current["actions"]]
+    assert flags == sorted(flags, reverse=True) and flags[0]  # escalations first, as on the page
+    assert any("current allegation of sexual abuse" in a["text"] for a in current["actions"] if a["escalation"])
+    assert "Sexual abuse: there is a current allegation of sexual abuse" in current["added"]
 
 
 def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:

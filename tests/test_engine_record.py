@@ -90,3 +90,21 @@ def test_a_due_time_that_has_passed_is_said_to_be_overdue() -> None:
     [due] = build(finished(), REFS, late)["outcome"]["due"]
     assert due["status"] == "overdue by 18 hours"
     assert "(overdue by 18 hours when this record was made)" in as_markdown(build(finished(), REFS, late))
+
+
+def test_the_record_says_how_each_due_time_was_worked_out_and_who_to_contact() -> None:
+    guide = load_guide_file(ROOT / "guides" / "worried_about_a_child.yaml")
+    walk = Walk(guide)
+    for qid, answer in [
+        ("immediate_danger", "no"),
+        ("significant_harm", "yes"),
+        ("also_applies", ("none",)),
+        ("area", "rotherham"),
+    ]:
+        walk = walk.with_answer(qid, answer)  # type: ignore[arg-type]
+    text = as_markdown(build(walk, REFS, MADE))
+    assert "- Rotherham MASH: " in text  # the contacts, each with its area
+    dated = build(finished(), REFS, MADE)
+    [due] = dated["outcome"]["due"]
+    assert due["how"].startswith("2 working days on, at the same time of day")
+    assert f"  How it was worked out: {due['how']}." in as_markdown(dated)
