@@ -1,13 +1,11 @@
-"""A guide as a Mermaid flowchart: questions as boxes, outcomes as rounded ends, rule labels on edges."""
+"""A guide as a Mermaid flowchart: questions as boxes, outcomes as rounded ends, rule labels on edges.
+Every label is one line with Mermaid's own codes for its syntax (``escape.mermaid``), so it stays inside
+its quotes and inside the code fence the page includes it in."""
 
 from __future__ import annotations
 
+from .escape import mermaid as _label
 from .model import Guide
-
-
-def _label(text: str) -> str:
-    # Mermaid reads quotes and angle brackets inside labels; its entity codes keep the text intact.
-    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
 def _id(node_id: str) -> str:

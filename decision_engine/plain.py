@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from html import escape
 
 from .conditions import GROUP_OPS
+from .escape import html as e
 from .graph import reachable_from
 from .model import Condition, Guide, Question
 from .walk import choose_rule
@@ -25,10 +25,6 @@ State = tuple[tuple[str, str], ...]
 """Earlier answers a later route depends on, as sorted (question id, answer value) pairs."""
 
 CHOICE_TYPES = ("single", "yes_no")
-
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def _tested(condition: Condition) -> Iterator[str]:

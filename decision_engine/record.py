@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .compose import actions_for, parts_that_apply, urgency_for
 from .deadlines import Due, in_words
 from .due_times import due_times
+from .escape import markdown
 from .explain import reasons
 from .model import Citation
 from .ratings import Rating
@@ -111,55 +114,74 @@ def _citation(citation: Citation, refs: References) -> dict[str, str]:
     }
 
 
-def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
-    out = [f"{heading} Decision record: {record['guide']['title']}", ""]
-    out.append(f"Guide version {record['guide']['version']}, made at {record['made_at_text']}.")
-    out += ["", f"{heading}# Answers", ""]
-    out += [f"{bullet} {a['question']} — {a['answer']}" for a in record["answers"]] or [f"{bullet} (none)"]
+@dataclass(frozen=True, slots=True)
+class _Style:
+    bullet: str
+    title: str
+    """What starts the record's title line."""
+    section: str
+    """What starts each section's heading line."""
+    write: Callable[[object], str]
+    """How a value is written: as it is in plain text; in Markdown, escaped, so that no guide text can
+    make a heading, a list, a link, raw HTML or code, or swallow what follows it."""
+
+
+_MARKDOWN = _Style("-", "# ", "## ", lambda value: markdown(str(value)))
+_TEXT = _Style("*", "", "", str)
+
+
+def _lines(record: dict[str, Any], style: _Style) -> list[str]:
+    b, w = style.bullet, style.write
+    out = [f"{style.title}Decision record: {w(record['guide']['title'])}", ""]
+    out.append(f"Guide version {w(record['guide']['version'])}, made at {w(record['made_at_text'])}.")
+    out += ["", f"{style.section}Answers", ""]
+    out += [f"{b} {w(a['question'])} — {w(a['answer'])}" for a in record["answers"]] or [f"{b} (none)"]
     outcome = record["outcome"]
-    out += ["", f"{heading}# Outcome", ""]
+    out += ["", f"{style.section}Outcome", ""]
     if outcome is None:
-        out.append(record["unfinished"])
+        out.append(w(record["unfinished"]))
     else:
-        out += [outcome["title"], "", outcome["summary"]]
+        out += [w(outcome["title"]), "", w(outcome["summary"])]
         if outcome["rating"]:
-            out += ["", f"Rating: {outcome['rating']}"]
-            out += [f"  {fact['name']}: {fact['text']}" for fact in outcome["rating_facts"]]
+            out += ["", f"Rating: {w(outcome['rating'])}"]
+            out += [f"  {w(fact['name'])}: {w(fact['text'])}" for fact in outcome["rating_facts"]]
         for due in outcome["due"]:
-            status = f" ({due['status']} when this record was made)" if due["status"] else ""
-            out.append(f"Due by, {due['label']}: {due['text']}{status}.")
+            status = f" ({w(due['status'])} when this record was made)" if due["status"] else ""
+            out.append(f"Due by, {w(due['label'])}: {w(due['text'])}{status}.")
             if due["how"]:
-                out.append(f"  How it was worked out: {due['how']}.")
+                out.append(f"  How it was worked out: {w(due['how'])}.")
         if outcome["actions"]:
             out += ["", "What to do:"]
             for i, action in enumerate(outcome["actions"], start=1):
                 flag = "ESCALATE: " if action["escalation"] else ""
                 tick = ("[x] " if action["done"] else "[ ] ") if outcome["checklist"] else ""
-                out.append(f"{i}. {tick}{flag}{action['level'].capitalize()}: {action['text']}")
+                out.append(f"{i}. {tick}{flag}{action['level'].capitalize()}: {w(action['text'])}")
         if outcome["contacts"]:
             out += ["", "Who to contact:"]
             out += [
-                f"{bullet} {c['name']}: {c['detail']}" + (f" ({c['area']})" if c["area"] else "")
+                f"{b} {w(c['name'])}: {w(c['detail'])}" + (f" ({w(c['area'])})" if c["area"] else "")
                 for c in outcome["contacts"]
             ]
         if outcome["next_steps"]:
-            out += ["", "What happens next:"] + [f"{bullet} {step}" for step in outcome["next_steps"]]
-    out += ["", f"{heading}# Why", ""]
-    out += [f"{bullet} Answered “{r['answer']}” to “{r['question']}”: {r['rule']}." for r in record["reasons"]]
+            out += ["", "What happens next:"] + [f"{b} {w(step)}" for step in outcome["next_steps"]]
+    out += ["", f"{style.section}Why", ""]
+    out += [f"{b} Answered “{w(r['answer'])}” to “{w(r['question'])}”: {w(r['rule'])}." for r in record["reasons"]]
     if outcome is not None:
-        out += [f"{bullet} Added to the checklist: {label}." for label in outcome["added"]]
-    out += ["", f"{heading}# Sources", ""]
-    out += [f"{bullet} {c['title']} (handbook: {c['handbook']}). Source: {c['source']}" for c in record["citations"]]
-    out += ["", record["statement"], "", record["privacy"], ""]
+        out += [f"{b} Added to the checklist: {w(label)}." for label in outcome["added"]]
+    out += ["", f"{style.section}Sources", ""]
+    out += [
+        f"{b} {w(c['title'])} (handbook: {w(c['handbook'])}). Source: {w(c['source'])}" for c in record["citations"]
+    ]
+    out += ["", w(record["statement"]), "", w(record["privacy"]), ""]
     return out
 
 
 def as_markdown(record: dict[str, Any]) -> str:
-    return "\n".join(_lines(record, "-", "#"))
+    return "\n".join(_lines(record, _MARKDOWN))
 
 
 def as_text(record: dict[str, Any]) -> str:
-    return "\n".join(_lines(record, "*", "")).replace("\n# ", "\n").lstrip()
+    return "\n".join(_lines(record, _TEXT))
 
 
 def as_json(record: dict[str, Any]) -> str:

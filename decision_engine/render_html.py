@@ -2,19 +2,20 @@
 one walk that the interactive version shows. Both follow the GOV.UK question-page pattern: the question
 is the heading, answers are radios or checkboxes, then Continue, Back, and the answers with Change links.
 
-Every piece of text is escaped here; the browser inserts the result as it is.
+Every piece of text is escaped here (``escape.html``); the browser inserts the result as it is, and the
+build includes the plain version into a Markdown page, so none of it breaks across lines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from html import escape
 
 from .answers import AnswerError, Form, to_form
 from .compose import actions_for, merge, parts_that_apply, urgency_for
 from .deadlines import DueError, describe_timescale
 from .due_times import due_times
+from .escape import html as e
 from .explain import reasons
 from .model import Action, Answer, Citation, Guide, Outcome, Question
 from .plain import question_sections
@@ -35,10 +36,6 @@ _URGENCY_LABEL = {
     "standard": "Next steps",
     "routine": "No referral",
 }
-
-
-def e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def walk_href(walk: Walk) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from decision_engine.escape import markdown
 from decision_engine.registers import contact_detail
 from decision_engine.source import rating_schemes, read_yaml, source_ids
 
@@ -126,10 +127,11 @@ def generate_practice(data_dir: Path, out: Path) -> None:
 
 
 def guide_reference(guides: list[Any]) -> str:
-    """Every guide's id, questions and answer values, for trainers scripting scenarios and for the CLI."""
+    """Every guide's id, questions and answer values, for trainers scripting scenarios and for the CLI.
+    Guide text is escaped (``markdown``): ids, answer values and pages are checked to be plain words."""
     lines = []
     for guide in sorted(guides, key=lambda g: g.id):
-        lines += [f"## {guide.title} {{#{guide.id.replace('_', '-')}}}", ""]
+        lines += [f"## {markdown(guide.title)} {{#{guide.id.replace('_', '-')}}}", ""]
         lines += [f"Guide id `{guide.id}`, version {guide.version}, [open the guide](../{guide.page}).", ""]
         lines += ["| Question id | Type | Question | Answer values |", "|---|---|---|---|"]
         for q in guide.questions:
@@ -137,12 +139,12 @@ def guide_reference(guides: list[Any]) -> str:
                 values = ", ".join(f"`{o.value}`" for o in q.options)
             elif q.type == "number":
                 values = f"a whole number{f' from {q.minimum}' if q.minimum is not None else ''}"
-                values += f"{f' to {q.maximum}' if q.maximum is not None else ''} ({q.unit or 'number'})"
+                values += f"{f' to {q.maximum}' if q.maximum is not None else ''} ({markdown(q.unit or 'number')})"
             elif q.type == "date":
                 values = "a date, like `2026-11-23`"
             else:
                 values = "a date and time, like `2026-11-23T09:30`"
-            lines.append(f"| `{q.id}` | {q.type} | {_cell(q.text)} | {values} |")
+            lines.append(f"| `{q.id}` | {q.type} | {markdown(q.text)} | {values} |")
         outcomes = ", ".join(f"`{o.id}`" for o in guide.outcomes)
         first = guide.questions[0]
         example = f"--answer {first.id}={first.options[0].value if first.options else '...'}"
