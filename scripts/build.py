@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from decision_engine.cli import check_guides  # noqa: E402
 from decision_engine.compile import compile_guide, root_for  # noqa: E402
 from decision_engine.mermaid import flowchart  # noqa: E402
+from decision_engine.model import Guide  # noqa: E402
 from decision_engine.problems import GuideError  # noqa: E402
 from decision_engine.references import References  # noqa: E402
 from decision_engine.render_html import static_guide  # noqa: E402
@@ -33,6 +34,7 @@ from decision_engine.source import (  # noqa: E402
     source_ids,
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
+from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -43,8 +45,8 @@ class BuildError(Exception):
     """A build step failed; the message is what the person running the build needs to read."""
 
 
-def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> list[str]:
-    """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guide ids."""
+def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> list[Guide]:
+    """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guides."""
     anchors = handbook_anchors(docs_dir, out)
     sources = source_ids(data_dir / "sources.yml")
     ratings = rating_schemes(data_dir / "ratings.yml")
@@ -61,7 +63,7 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
         (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
         data = read_guide(Path(guide.source_file))
         (out / "assets" / "guides" / f"{guide.id}.json").write_text(compile_guide(data, guide, refs), encoding="utf-8")
-    return [g.id for g in guides]
+    return guides
 
 
 def build_wheel(out: Path) -> Path:
@@ -141,12 +143,16 @@ def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT 
     os.chdir(ROOT)
     shutil.rmtree(generated, ignore_errors=True)
     generate_content(Path("data"), generated)
-    ids = generate(guides_dir, Path("docs"), Path("data"), generated)
+    guides = generate(guides_dir, Path("docs"), Path("data"), generated)
+    try:
+        write_boxes(Path("docs"), guides, generated)
+    except PageGuidesError as error:
+        raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
         run_mkdocs(site, generated)
         copy_runtime(site, generated, wheel)
-    return ids
+    return [g.id for g in guides]
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from decision_engine.source import handbook_anchors, include_snippets, read_yaml
+from scripts.page_guides import PageGuidesError, box, guides_named, include_line, write_boxes
 from tests.conftest import ROOT, real_guides
 
 DOCS = ROOT / "docs"
@@ -95,12 +96,29 @@ def test_the_abbreviation_check_would_catch_a_missing_term(glossary: set[str]) -
     assert used - glossary == {"ZZQ"}
 
 
-def test_the_guides_listed_for_pages_match_the_guide_files() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    listed = config["extra"]["guides"]
-    assert {g.id: (g.title, g.page.replace(".md", ".html")) for g in real_guides()} == {
-        k: (v["title"], v["page"]) for k, v in listed.items()
-    }
+def test_a_page_that_names_guides_includes_their_box_and_no_other_page_does() -> None:
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        own = include_line(page.relative_to(DOCS).as_posix())
+        assert (own in text) == bool(guides_named(text)), f"{page}: guides in front matter, box included: differ"
+        others = [ln for ln in text.splitlines() if ln.startswith('--8<-- "guides-for/') and ln != own]
+        assert others == [], f"{page} includes another page's box"
+
+
+def test_the_box_takes_each_guides_title_and_page_from_its_guide_file() -> None:
+    guides = real_guides()
+    made = box("process/stage-1-triage.md", [g for g in guides if g.id in ("stage_1_triage", "threshold_and_rating")])
+    assert made.splitlines()[1] == (
+        "**Decision guides for this page:** [Stage 1 triage outcome (Rotherham)](../guides/stage-1-triage.md); "
+        "[Threshold and rating](../guides/threshold-and-rating.md)"
+    )
+
+
+def test_a_page_naming_a_guide_that_does_not_exist_stops_the_build(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("---\nguides: [no_such_guide]\n---\n\n# Page\n", encoding="utf-8")
+    with pytest.raises(PageGuidesError, match="'guides' names no_such_guide, which is not a guide"):
+        write_boxes(tmp_path / "docs", real_guides(), tmp_path / "out")
 
 
 def test_every_guide_page_includes_its_guide_and_diagram() -> None:
