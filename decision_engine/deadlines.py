@@ -15,7 +15,6 @@ hours (working week)".
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -25,10 +24,12 @@ from typing import Literal, TypeAlias
 
 from .answers import MONTHS as _MONTHS
 from .answers import clock
+from .answers import day as _day
+from .uk_time import to_local as to_local  # re-exported: tests and callers read them from here
+from .uk_time import to_utc as to_utc
 
 Unit: TypeAlias = Literal["hours", "hours_on_working_days", "working_hours", "working_days", "same_day"]
 UNITS: tuple[Unit, ...] = ("hours", "hours_on_working_days", "working_hours", "working_days", "same_day")
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,32 +81,6 @@ def england_and_wales() -> BankHolidays:
         last_year=int(data["last_year"]),
         region=str(data["region"]),
     )
-
-
-def _last_sunday(year: int, month: int) -> dt.date:
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return last - dt.timedelta(days=(last.weekday() - 6) % 7)
-
-
-def _is_summer_time(utc: dt.datetime) -> bool:
-    start = dt.datetime.combine(_last_sunday(utc.year, 3), dt.time(1))
-    end = dt.datetime.combine(_last_sunday(utc.year, 10), dt.time(1))
-    return start <= utc < end
-
-
-def to_utc(local: dt.datetime) -> dt.datetime:
-    """UK clock time to UTC. In the repeated hour in October the first (summer) reading is taken; a time
-    in the hour skipped in March is read as winter time, which moves it on by the hour that never was."""
-    summer = local - dt.timedelta(hours=1)
-    return summer if _is_summer_time(summer) else local
-
-
-def to_local(utc: dt.datetime) -> dt.datetime:
-    return utc + dt.timedelta(hours=1) if _is_summer_time(utc) else utc
-
-
-def _day(day: dt.date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def in_words(moment: dt.datetime) -> str:
