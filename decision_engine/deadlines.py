@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Literal, TypeAlias
@@ -25,6 +25,7 @@ from typing import Literal, TypeAlias
 from .answers import MONTHS as _MONTHS
 from .answers import clock
 from .answers import day as _day
+from .due_notes import clock_notes
 from .uk_time import to_local as to_local  # re-exported: tests and callers read them from here
 from .uk_time import to_utc as to_utc
 
@@ -104,8 +105,19 @@ def _plural(amount: int, word: str) -> str:
 
 
 def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | None = None) -> Due | DueError:
-    """When a response to a contact received at ``received`` (UK time) is due."""
-    holidays = holidays or england_and_wales()
+    """When a response to a contact received at ``received`` (UK time) is due, saying how it was worked
+    out and any clock reading it assumed."""
+    found = _due(received, timescale, holidays or england_and_wales())
+    if isinstance(found, DueError):
+        return found
+    notes = clock_notes(received, found.at, counts_hours=timescale.unit in _HOUR_UNITS)
+    return replace(found, how=". ".join([found.how, *notes]))
+
+
+_HOUR_UNITS = ("hours", "hours_on_working_days", "working_hours")
+
+
+def _due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
     needs_table = timescale.unit not in ("hours", "same_day")  # clock time needs no bank holidays
     if needs_table and not holidays.covers(received.date()):
         return _outside(received.date(), holidays)

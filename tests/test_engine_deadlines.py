@@ -128,3 +128,68 @@ def test_clock_hours_and_same_day_need_no_bank_holiday_table() -> None:
 def test_a_long_wait_is_said_in_days() -> None:
     assert time_left(at("2026-11-23T14:30"), at("2026-11-28T04:00")) == "overdue by 4 days 13 hours"
     assert time_left(at("2026-11-25T14:30"), at("2026-11-23T14:00")) == "due in 2 days"
+
+
+# Clock changes: a due time says which reading of an ambiguous time it used, and names a clock change
+# between the two times, so the reader knows the hours counted are real hours.
+
+AUTUMN = "The clocks go back at 2am on Sunday 25 October 2026, between the two times"
+SPRING = "The clocks go forward at 1am on Sunday 29 March 2026, between the two times"
+
+
+def test_a_time_in_the_repeated_autumn_hour_is_read_as_the_first_in_bst_and_says_so() -> None:
+    result = due_at("2026-10-25T01:30", 4, "hours")
+    assert result.at == at("2026-10-25T04:30")  # 00:30 UTC, the BST 1:30am, plus 4 real hours
+    assert (
+        "1:30am on Sunday 25 October 2026 happens twice, because the clocks go back at 2am: it is read as "
+        "the first 1:30am, in BST" in result.how
+    )
+
+
+def test_hours_across_the_autumn_clock_change_name_it_and_the_clock_the_due_time_is_in() -> None:
+    result = due_at("2026-10-24T23:00", 4, "hours")
+    assert result.text == "2am on Sunday 25 October 2026"
+    assert result.how == (
+        f"4 hours from the time given, in UK time. {AUTUMN}, so the hours counted are real hours; "
+        "the due time is in GMT"
+    )
+
+
+def test_hours_across_the_spring_clock_change_name_it() -> None:
+    result = due_at("2026-03-28T22:00", 24, "hours")
+    assert result.text == "11pm on Sunday 29 March 2026"
+    assert f"{SPRING}, so the hours counted are real hours; the due time is in BST" in result.how
+
+
+def test_working_days_across_a_clock_change_name_it_without_counting_hours() -> None:
+    result = due_at("2026-10-23T09:00", 1, "working_days")  # Friday to Monday
+    assert result.text == "9am on Monday 26 October 2026"
+    assert result.how.endswith(f"{AUTUMN}; the due time is in GMT")
+
+
+def test_a_span_with_no_clock_change_says_nothing_of_one() -> None:
+    assert due_at("2026-11-23T10:30", 4, "hours").how == "4 hours from the time given, in UK time"
+    assert "clocks" not in due_at("2026-10-25T02:30", 4, "hours").how  # after the change
+
+
+def test_a_due_time_in_the_repeated_hour_says_which_of_the_two_it_is() -> None:
+    second = due_at("2026-10-25T00:30", 2, "hours")  # 23:30 UTC + 2 hours: 01:30 UTC, GMT
+    assert second.text == "1:30am on Sunday 25 October 2026"
+    assert "The due time, 1:30am, happens twice that night: it is the second, in GMT" in second.how
+    first = due_at("2026-10-25T00:00", 1, "hours")  # 23:00 UTC + 1 hour: 00:00 UTC, still BST
+    assert "The due time, 1am, happens twice that night: it is the first, in BST" in first.how
+
+
+def test_time_left_to_the_second_of_a_repeated_time_counts_the_real_hour_between() -> None:
+    second = due_at("2026-10-25T00:30", 2, "hours")
+    assert time_left(second.at, at("2026-10-25T00:45")) == "due in 1 hour 45 minutes"
+
+
+def test_a_skipped_time_given_straight_to_the_engine_says_how_it_was_read() -> None:
+    # People cannot enter one (answers refuse it), but the engine never fails on one either.
+    result = due_at("2026-03-29T01:30", 1, "hours")
+    assert result.text == "3:30am on Sunday 29 March 2026"
+    assert (
+        "1:30am on Sunday 29 March 2026 does not happen, because the clocks go forward at 1am: it is read "
+        "as GMT, the same as 2:30am BST" in result.how
+    )
