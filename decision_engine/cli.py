@@ -89,7 +89,11 @@ def _node_json(node: Question | Outcome, walk: Walk, ratings: Any) -> dict[str, 
         "urgency": urgency_for(node, answers),
         "actions": [{"level": a.level, "text": a.text, "escalation": a.escalation} for a in actions_for(node, answers)],
         "due": [
-            {"label": d.label, "text": d.due.text if isinstance(d.due, Due) else d.due.message}
+            {
+                "label": d.label,
+                "text": d.due.text if isinstance(d.due, Due) else d.due.message,
+                "note": d.due.note if isinstance(d.due, Due) else "",
+            }
             for d in due_times(node, answers, ratings or {})
         ],
         "next_steps": list(node.next_steps),

@@ -78,6 +78,7 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
             {
                 "label": d.label,
                 "text": d.due.text if isinstance(d.due, Due) else d.due.message,
+                "note": d.due.note if isinstance(d.due, Due) else "",
                 "how": d.due.how if isinstance(d.due, Due) else "",
                 "status": d.status(made_at),
             }
@@ -127,7 +128,8 @@ def _lines(record: dict[str, Any], bullet: str, heading: str) -> list[str]:
             out += [f"  {fact['name']}: {fact['text']}" for fact in outcome["rating_facts"]]
         for due in outcome["due"]:
             status = f" ({due['status']} when this record was made)" if due["status"] else ""
-            out.append(f"Due by, {due['label']}: {due['text']}{status}.")
+            note = f" {due['note']}" if due["note"] else ""
+            out.append(f"Due by, {due['label']}: {due['text']}{status}.{note}")
             if due["how"]:
                 out.append(f"  How it was worked out: {due['how']}.")
         if outcome["actions"]:

@@ -75,7 +75,9 @@ def test_walk_shows_the_due_times_the_outcome_gives() -> None:
     answers = ["area=barnet", "received=2026-11-20T09:00", "circumstances=immediate_or_serious", "revised=not_yet"]
     result = run("-m", "decision_engine", "walk", "threshold_and_rating", *[f"--answer={a}" for a in answers])
     due = json.loads(result.stdout)["current"]["due"]
-    assert due == [{"label": "Response (Barnet BRAG rating: Red)", "text": "1pm on Friday 20 November 2026"}]
+    assert due == [
+        {"label": "Response (Barnet BRAG rating: Red)", "text": "1pm on Friday 20 November 2026", "note": ""}
+    ]
 
 
 def test_walk_stops_at_the_next_question_when_answers_run_out() -> None:

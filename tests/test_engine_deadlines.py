@@ -193,3 +193,39 @@ def test_a_skipped_time_given_straight_to_the_engine_says_how_it_was_read() -> N
         "1:30am on Sunday 29 March 2026 does not happen, because the clocks go forward at 1am: it is read "
         "as GMT, the same as 2:30am BST" in result.how
     )
+
+
+# The day a due time falls on: a weekend or a bank holiday is said, so nobody plans on an office day.
+
+
+@pytest.mark.parametrize(
+    ("received", "amount", "unit", "note"),
+    [
+        ("2026-11-20T16:00", 20, "hours", "This falls on a Saturday."),
+        ("2026-11-22T09:00", 1, "hours", "This falls on a Sunday."),
+        ("2026-11-21T10:00", 0, "same_day", "This falls on a Saturday."),
+        ("2026-12-24T21:15", 12, "hours", "This falls on a bank holiday: Christmas Day."),
+        ("2026-12-27T12:00", 1, "same_day", "This falls on a bank holiday: Boxing Day (observed)."),
+        ("2026-04-06T08:00", 4, "hours", "This falls on a bank holiday: Easter Monday."),
+        ("2026-04-05T20:00", 4, "hours", "This falls on a Sunday."),  # midnight at the end of Easter Sunday
+        ("2026-11-23T10:30", 4, "hours", ""),  # a Monday
+        ("2026-11-20T16:00", 2, "working_days", ""),  # working days never land on a day off
+    ],
+)
+def test_a_due_time_on_a_weekend_or_bank_holiday_says_so(received: str, amount: int, unit: str, note: str) -> None:
+    assert due_at(received, amount, unit).note == note
+
+
+def test_midnight_falls_on_the_day_it_ends() -> None:
+    assert due_at("2026-11-20T20:00", 4, "hours").note == ""  # midnight at the end of Friday
+    assert due_at("2026-11-22T20:00", 4, "hours").note == "This falls on a Sunday."  # the end of Sunday
+
+
+def test_a_day_outside_the_bank_holiday_table_says_it_could_not_be_checked() -> None:
+    table = england_and_wales()
+    result = due_at("2040-03-14T10:00", 4, "hours")  # a Wednesday
+    assert result.note == (
+        f"Whether this is a bank holiday is not known: the handbook's table covers {table.first_year} "
+        f"to {table.last_year}."
+    )
+    assert due_at("2040-03-17T10:00", 4, "hours").note == "This falls on a Saturday."
