@@ -104,7 +104,9 @@ def _due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) ->
     if timescale.unit == "same_day":
         # 0 is the day it started; N is the end of the day N calendar days later.
         at = dt.datetime.combine(received.date() + dt.timedelta(days=timescale.amount), dt.time(23, 59))
-        return Due(at, f"the end of {_day(at.date())}", describe_timescale(timescale.amount, "same_day"))
+        # Said as a clock time a person can plan to, and as the end of the day the source means.
+        text = f"{in_words(at)} (the end of the day)"
+        return Due(at, text, describe_timescale(timescale.amount, "same_day"))
     if timescale.unit == "working_days":
         day = received.date()
         counted = 0

@@ -87,10 +87,11 @@ def test_hours_on_working_days_stop_at_weekends_and_bank_holidays(received: str,
     assert "the clock stops at weekends" in result.how
 
 
-def test_same_day_means_by_the_end_of_that_day() -> None:
+def test_same_day_means_by_the_end_of_that_day_given_as_a_clock_time() -> None:
     result = due_at("2026-11-23T10:30", 0, "same_day")
-    assert result.text == "the end of Monday 23 November 2026"
-    assert due_at("2026-11-23T10:30", 1, "same_day").text == "the end of Tuesday 24 November 2026"
+    assert result.at == at("2026-11-23T23:59")
+    assert result.text == "11:59pm on Monday 23 November 2026 (the end of the day)"
+    assert due_at("2026-11-23T10:30", 1, "same_day").text == "11:59pm on Tuesday 24 November 2026 (the end of the day)"
 
 
 def test_working_hours_count_only_the_working_day() -> None:
@@ -122,7 +123,9 @@ def test_clock_hours_and_same_day_need_no_bank_holiday_table() -> None:
     before = england_and_wales().first_year - 1
     weekday = dt.date(before, 1, 10).strftime("%A")
     assert due_at(f"{before}-01-10T16:30", 4, "hours").text == f"8:30pm on {weekday} 10 January {before}"
-    assert due_at(f"{before}-01-10T16:30", 0, "same_day").text == f"the end of {weekday} 10 January {before}"
+    assert due_at(f"{before}-01-10T16:30", 0, "same_day").text == (
+        f"11:59pm on {weekday} 10 January {before} (the end of the day)"
+    )
 
 
 def test_a_long_wait_is_said_in_days() -> None:
