@@ -13,6 +13,7 @@ from decision_engine.render_html import live_view
 from decision_engine.source import rating_schemes, source_ids
 from tests.conftest import ROOT, load_guide
 from tests.test_build_and_cli import run
+from tests.test_engine_record import GUIDE as FIXTURE_GUIDE  # its outcome is Barnet Green: working days
 
 GUIDE = load_guide("threshold_and_rating")
 REFS = References(
@@ -70,3 +71,26 @@ def test_the_command_line_gives_the_day_with_the_due_time() -> None:
             "note": "This falls on a Saturday.",
         }
     ]
+
+
+def test_the_page_measures_time_left_from_the_as_of_time() -> None:
+    walk = red("2026-11-23T09:00")  # due at 1pm
+    before = live_view(walk, REFS, now=dt.datetime(2026, 11, 23, 9, 30))
+    after = live_view(walk, REFS, now=dt.datetime(2026, 11, 23, 14, 5))
+    unknown = live_view(walk, REFS)
+    assert "<span class=mg-left>(due in 3 hours 30 minutes)</span>" in before
+    assert '<strong class="mg-overdue">Overdue by 1 hour 5 minutes.</strong>' in after
+    assert "due in" not in unknown and "Overdue" not in unknown
+
+
+def test_a_working_day_timescale_after_the_table_shows_the_plain_message_on_the_page_and_in_the_record() -> None:
+    walk = Walk(FIXTURE_GUIDE)
+    for question, answer in [("concern", "injury"), ("age_months", 30), ("received", "2040-03-14T10:00")]:
+        walk = walk.with_answer(question, answer)
+    walk = walk.with_answer("born", "2038-05-01")
+    message = "14 March 2040 is outside it, so the due time cannot be worked out here"
+    assert message in live_view(walk, REFS, now=dt.datetime(2040, 3, 14, 11, 0))
+    record = build(walk, REFS, dt.datetime(2040, 3, 14, 11, 0))
+    [due] = record["outcome"]["due"]
+    assert message in due["text"] and due["status"] == "" and due["note"] == ""
+    assert message in as_markdown(record)

@@ -232,3 +232,29 @@ def test_a_day_outside_the_bank_holiday_table_says_it_could_not_be_checked() -> 
         f"to {table.last_year}."
     )
     assert due_at("2040-03-17T10:00", 4, "hours").note == "This falls on a Saturday."
+
+
+# Outside the bank holiday table's years: clock hours and same-day need no table, so they are still
+# worked out; units that count working days give the plain message, never a guess or a traceback.
+
+
+def test_hours_and_same_day_are_worked_out_years_after_the_table_ends() -> None:
+    assert england_and_wales().last_year < 2040
+    assert due_at("2040-03-14T22:30", 4, "hours").text == "2:30am on Thursday 15 March 2040"
+    assert due_at("2040-03-14T10:00", 0, "same_day").text == "11:59pm on Wednesday 14 March 2040 (the end of the day)"
+    # The clocks still change in 2040: the last Sunday of March is the 25th.
+    assert due_at("2040-03-24T23:00", 4, "hours").text == "4am on Sunday 25 March 2040"
+
+
+@pytest.mark.parametrize(
+    ("unit", "window"),
+    [("working_days", None), ("hours_on_working_days", None), ("working_hours", (dt.time(9), dt.time(17)))],
+)
+def test_working_time_units_after_the_table_give_the_plain_message(unit: str, window) -> None:
+    table = england_and_wales()
+    result = due(at("2040-03-14T10:00"), Timescale(2, unit, window))  # type: ignore[arg-type]
+    assert isinstance(result, DueError)
+    assert result.message == (
+        f"The bank holiday table covers {table.first_year} to {table.last_year}, and 14 March 2040 is outside "
+        "it, so the due time cannot be worked out here. Work it out by hand from your own calendar."
+    )
