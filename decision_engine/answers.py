@@ -13,12 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Answer, Question
+from .uk_time import exists
 
 Form = Mapping[str, Sequence[str]]
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,22 @@ def from_form(question: Question, form: Form) -> Answer | AnswerError:
     time = _time(_first(form, "hour"), _first(form, "minute"))
     if isinstance(time, AnswerError):
         return time
-    return dt.datetime.combine(date, time).isoformat(timespec="minutes")
+    moment = dt.datetime.combine(date, time)
+    if not exists(moment):
+        return _skipped(moment)
+    return moment.isoformat(timespec="minutes")
+
+
+def _skipped(moment: dt.datetime) -> AnswerError:
+    """A time in the hour UK clocks skip in March. The likeliest cause is a clock not yet put forward,
+    so the message says how to read one; a guess either way would move a due time by an hour."""
+    later = moment + dt.timedelta(hours=1)
+    return AnswerError(
+        f"There is no {clock(moment.time())} on {day(moment.date())}, because the clocks go forward from 1am "
+        "to 2am. Enter a time before 1am or from 2am: if the time was read from a clock that had not been "
+        f"put forward, add 1 hour, like {later.hour:02d} {later.minute:02d}",
+        "hour",
+    )
 
 
 def from_text(question: Question, text: str) -> Answer | AnswerError:
@@ -165,11 +182,14 @@ def describe(question: Question, answer: Answer) -> str:
     if question.type == "number":
         return f"{answer} {question.unit}".strip()
     moment = dt.datetime.fromisoformat(str(answer))
-    weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[moment.weekday()]
-    day = f"{weekday} {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     if question.type == "date":
-        return day
-    return f"{day} at {clock(moment.time())}"
+        return day(moment.date())
+    return f"{day(moment.date())} at {clock(moment.time())}"
+
+
+def day(date: dt.date) -> str:
+    """A day as a person reads it: "Monday 23 November 2026"."""
+    return f"{DAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def clock(time: dt.time) -> str:

@@ -81,6 +81,7 @@ def build(walk: Walk, refs: References, made_at: dt.datetime, done: frozenset[in
             {
                 "label": d.label,
                 "text": d.due.text if isinstance(d.due, Due) else d.due.message,
+                "note": d.due.note if isinstance(d.due, Due) else "",
                 "how": d.due.how if isinstance(d.due, Due) else "",
                 "status": d.status(made_at),
             }
@@ -147,7 +148,8 @@ def _lines(record: dict[str, Any], style: _Style) -> list[str]:
             out += [f"  {w(fact['name'])}: {w(fact['text'])}" for fact in outcome["rating_facts"]]
         for due in outcome["due"]:
             status = f" ({w(due['status'])} when this record was made)" if due["status"] else ""
-            out.append(f"Due by, {w(due['label'])}: {w(due['text'])}{status}.")
+            note = f" {w(due['note'])}" if due["note"] else ""
+            out.append(f"Due by, {w(due['label'])}: {w(due['text'])}{status}.{note}")
             if due["how"]:
                 out.append(f"  How it was worked out: {w(due['how'])}.")
         if outcome["actions"]:

@@ -128,8 +128,10 @@ def due_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer] 
             flag = f' <strong class="mg-overdue">Overdue {e(status.removeprefix("overdue "))}.</strong>'
         elif status:
             flag = f" <span class=mg-left>({e(status)})</span>"
+        # A weekend or bank holiday is said beside the time, before how long is left.
+        day = f" <span class=mg-due__day>{e(item.due.note)}</span>" if item.due.note else ""
         items.append(
-            f"<li><strong>{e(item.label)}:</strong> by {e(item.due.text)}.{flag}"
+            f"<li><strong>{e(item.label)}:</strong> by {e(item.due.text)}.{day}{flag}"
             f'<span class="mg-due__how">{e(item.due.how)}.</span></li>'
         )
     return f'<div class="mg-due"><h3>Due by</h3><ul>{"".join(items)}</ul></div>'

@@ -337,6 +337,50 @@ class TestDueTimes:
         assert_accessible(page, "overdue due time")
         screenshot(page, "due-overdue")
 
+    def test_a_same_day_due_time_is_a_clock_time_and_a_weekend_is_said_beside_it(
+        self, served: Watched, site_url: str
+    ) -> None:
+        guide = load_guide("stage_1_triage")
+        walk = Walk(guide)
+        for question, answer in [
+            ("immediate", "no"),
+            ("received", "2026-03-28T22:00"),  # a Saturday night, the clocks go forward at 1am
+            ("threshold", "s47"),
+            ("possible_crime", "no"),
+            ("open_case", "no"),
+            ("closed_recently", "no"),
+        ]:
+            walk = walk.with_answer(question, answer)
+        page = served.page
+        start(page, site_url + "guides/stage-1-triage.html?as-of=2026-03-28T22:30#walk=" + encode(walk))
+        first = page.locator(".mg-live .mg-due li").first
+        expect(first).to_contain_text(
+            "by 11:59pm on Saturday 28 March 2026 (the end of the day). This falls on a Saturday."
+        )
+        expect(first.locator(".mg-due__day")).to_have_text("This falls on a Saturday.")
+        expect(page.locator(".mg-live .mg-due")).to_contain_text(
+            "The clocks go forward at 1am on Sunday 29 March 2026, between the two times"
+        )
+        assert_accessible(page, "due on a weekend")
+        screenshot(page, "due-weekend")
+
+    def test_a_time_the_clocks_skip_is_refused_with_the_reason(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        start(page, site_url + "guides/escalation.html")
+        page.locator(".mg-live").get_by_label("No", exact=True).check()
+        page.get_by_role("button", name="Continue").click()
+        live = page.locator(".mg-live")
+        for label, value in [("Day", "29"), ("Month", "3"), ("Year", "2026"), ("Hour", "01"), ("Minute", "30")]:
+            live.get_by_label(label, exact=True).fill(value)
+        page.get_by_role("button", name="Continue").click()
+        summary = page.locator(".mg-error-summary")
+        expect(summary).to_be_focused()
+        message = "There is no 1:30am on Sunday 29 March 2026, because the clocks go forward from 1am to 2am."
+        expect(summary).to_contain_text(message)
+        assert_accessible(page, "skipped time")
+        summary.get_by_role("link").click()
+        expect(live.get_by_label("Hour", exact=True)).to_be_focused()
+
     def test_a_date_and_time_question_says_which_clock(self, served: Watched, site_url: str) -> None:
         page = served.page
         start(page, site_url + "guides/escalation.html")

@@ -23,8 +23,8 @@ Q = {q.id: q for q in GUIDE.questions}
         ("born", {"day": ["5"], "month": ["1"], "year": ["2026"]}, "2026-01-05"),
         (
             "received",
-            {"day": ["29"], "month": ["3"], "year": ["2026"], "hour": ["1"], "minute": ["30"]},
-            "2026-03-29T01:30",
+            {"day": ["25"], "month": ["10"], "year": ["2026"], "hour": ["1"], "minute": ["30"]},
+            "2026-10-25T01:30",  # the hour that happens twice when the clocks go back exists
         ),
     ],
 )
@@ -93,3 +93,37 @@ def test_answers_read_back_in_plain_words() -> None:
     assert describe(Q["born"], "2026-01-05") == "Monday 5 January 2026"
     assert describe(Q["received"], "2026-01-05T14:30") == "Monday 5 January 2026 at 2:30pm"
     assert describe(Q["received"], "2026-01-05T12:00") == "Monday 5 January 2026 at midday"
+
+
+SPRING_FORWARD = (
+    "There is no 1:30am on Sunday 29 March 2026, because the clocks go forward from 1am to 2am. "
+    "Enter a time before 1am or from 2am: if the time was read from a clock that had not been put "
+    "forward, add 1 hour, like 02 30"
+)
+
+
+def test_a_time_the_clocks_skip_in_spring_is_refused_and_says_why() -> None:
+    form = {"day": ["29"], "month": ["3"], "year": ["2026"], "hour": ["01"], "minute": ["30"]}
+    result = from_form(Q["received"], form)
+    assert isinstance(result, AnswerError)
+    assert result.message == SPRING_FORWARD
+    assert result.field == "hour"
+
+
+@pytest.mark.parametrize("text", ["2026-03-29T01:00", "2026-03-29T01:59", "2027-03-28T01:15"])
+def test_every_minute_of_the_skipped_hour_is_refused_as_text_too(text: str) -> None:
+    result = from_text(Q["received"], text)
+    assert isinstance(result, AnswerError)
+    assert result.message.startswith("There is no ")
+
+
+@pytest.mark.parametrize("text", ["2026-03-29T00:59", "2026-03-29T02:00", "2026-03-28T01:30", "2026-10-25T01:59"])
+def test_the_minutes_either_side_of_the_skipped_hour_are_read(text: str) -> None:
+    assert from_text(Q["received"], text) == text
+
+
+def test_the_skipped_hour_is_read_back_in_the_clock_words_of_its_year() -> None:
+    result = from_text(Q["received"], "2027-03-28T01:00")
+    assert isinstance(result, AnswerError)
+    assert result.message.startswith("There is no 1am on Sunday 28 March 2027, because the clocks go forward")
+    assert result.message.endswith("add 1 hour, like 02 00")

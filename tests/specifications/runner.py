@@ -146,7 +146,7 @@ def _all_text(outcome: Mapping[str, Any]) -> list[str]:
     texts = [outcome["title"], outcome["summary"], *outcome["next_steps"], outcome["rating"] or ""]
     texts += [f"{f['name']}: {f['text']}" for f in outcome["rating_facts"]]
     texts += [a["text"] for a in outcome["actions"]]
-    texts += [f"{d['label']}: {d['text']} {d['how']}" for d in outcome["due"]]
+    texts += [f"{d['label']}: {d['text']} {d['note']} {d['how']}" for d in outcome["due"]]
     texts += [f"{c['name']}: {c['detail']} ({c['area']})" for c in outcome["contacts"]]
     return texts
 
