@@ -1,174 +1,198 @@
-"""The plain version of a guide: linked HTML sections, one shown at a time (CSS :target), that work with
-no JavaScript, from disk, and before the engine has loaded.
+"""The plain version of a guide: linked steps, one shown at a time (CSS :target), that work with no
+JavaScript, from disk, and before the engine has loaded, and that go wherever the engine goes.
 
-A plain page keeps no state, so where a question's route depends on an earlier answer (in Rotherham
-triage, whether "open to social care" leads to the section 47 outcome depends on the threshold chosen),
-the plain version carries that earlier answer in the section's anchor: it has one section for each
-combination of earlier answers that the rest of the route still needs, and every link goes exactly
-where the engine would go. Only answers to choice questions can be carried this way; a guide that routes
-on a multiple-choice or number answer (the partner checklist) keeps one section per question and lists
-its routes by their labels, and its outcomes list every part under its own heading.
+A plain page keeps no state, so each step is one answered route so far: its anchor holds the answers
+given on the way, every link goes to the step the engine would show next, and each outcome is reached
+once for every route to it, with the answers that led there. Routes come from the same enumeration the
+tests use (``paths.all_routes``), so the plain version and the engine cannot drift apart.
+
+Only choices (single and yes/no questions) can be carried in a link. A question whose answer a link
+cannot hold (several answers, a number, a date) is shown with its answers listed and a Continue link:
+when every answer leads on to the same step, that is where it goes; when the answer decides the route,
+Continue goes to the outcome that every such route ends at, which then lists under their own headings
+the parts that depend on the answers it did not ask. A guide where such an answer decides *which*
+outcome is reached cannot have a plain version, and the build stops and says so.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from .conditions import GROUP_OPS
-from .escape import html as e
-from .graph import reachable_from
-from .model import Condition, Guide, Question
-from .walk import choose_rule
+from .answers import to_text
+from .conditions import holds, questions_in
+from .model import Answer, Guide, Outcome, Part, Question
+from .paths import all_routes
 
-State = tuple[tuple[str, str], ...]
-"""Earlier answers a later route depends on, as sorted (question id, answer value) pairs."""
+CARRIED_TYPES = ("single", "yes_no")
 
-CHOICE_TYPES = ("single", "yes_no")
-
-
-def _tested(condition: Condition) -> Iterator[str]:
-    if condition.op in GROUP_OPS:
-        for part in condition.parts:
-            yield from _tested(part)
-    else:
-        yield condition.question
+RouteSoFar = tuple[tuple[str, str | None], ...]
+"""The questions answered so far, in order, each with its answer value, or None where the answer is one
+the plain page cannot carry."""
 
 
-def depends_on(question: Question) -> set[str]:
-    """The other questions whose answers this question's routing rules test."""
-    return {q for rule in question.next if rule.when is not None for q in _tested(rule.when)} - {question.id}
+class PlainError(ValueError):
+    """The plain version cannot follow the guide; the message says where and why."""
 
 
-def _ancestors(guide: Guide) -> dict[str, set[str]]:
-    """For each node, the nodes a route can pass through before it."""
-    before: dict[str, set[str]] = {node_id: set() for node_id in guide.node_ids}
-    for node_id in guide.node_ids:
-        for later in reachable_from(guide, node_id)[1:]:
-            before[later].add(node_id)
-    return before
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One step of the plain version: a node, reached by one route so far."""
+
+    node: str
+    route: RouteSoFar = ()
+
+    def anchor(self, guide: Guide) -> str:
+        """The step's id on the page: ``q-`` or ``o-``, the node, then each answer on the way."""
+        answers = "".join(f"--{q}-{v}" if v is not None else f"--{q}" for q, v in self.route)
+        return f"{'q' if guide.question(self.node) else 'o'}-{self.node}{answers}"
+
+    @property
+    def known(self) -> dict[str, Answer]:
+        """The answers the plain page knows: the choices on the route so far."""
+        return {q: v for q, v in self.route if v is not None}
+
+    @property
+    def not_carried(self) -> tuple[str, ...]:
+        """Questions on the route whose answers the plain page did not ask."""
+        return tuple(q for q, v in self.route if v is None)
 
 
-def _needed(guide: Guide) -> dict[str, frozenset[str]]:
-    """For each node, the earlier answers that some question from there on routes by."""
-    ancestors = _ancestors(guide)
-    needed: dict[str, frozenset[str]] = {}
-    for node_id in guide.node_ids:
-        later = [guide.question(n) for n in reachable_from(guide, node_id)]
-        tested = set().union(*(depends_on(q) for q in later if q is not None))
-        needed[node_id] = frozenset(tested & ancestors[node_id])
-    return needed
+@dataclass(frozen=True, slots=True)
+class Link:
+    target: Key
+    value: str
+    """The answer value the link gives, or "" for Continue."""
+    settles: bool = False
+    """A Continue (or answer) that goes straight to the outcome every route from here ends at, past
+    questions the plain page cannot ask. The interactive guide would ask them first."""
 
 
-def can_carry_answers(guide: Guide) -> bool:
-    """Whether every answer routing depends on is a choice the plain page can carry in an anchor."""
-    for question in guide.questions:
-        for other in depends_on(question):
-            tested = guide.question(other)
-            if tested is None or tested.type not in CHOICE_TYPES:
-                return False
-        own = any(rule.when is not None and question.id in set(_tested(rule.when)) for rule in question.next)
-        if own and question.type not in CHOICE_TYPES:
-            return False
-    return True
+@dataclass(frozen=True, slots=True)
+class Step:
+    key: Key
+    question: Question
+    links: tuple[Link, ...]
 
 
-def anchor(guide: Guide, node_id: str, state: State = ()) -> str:
-    if guide.question(node_id) is None:
-        return f"o-{node_id}"
-    return f"q-{node_id}" + "".join(f"--{question}-{value}" for question, value in state)
+@dataclass(frozen=True, slots=True)
+class Plain:
+    steps: tuple[Step, ...]
+    """Question steps, the start first."""
+    ends: tuple[Key, ...]
+    """Outcome steps, each with the route that reached it."""
+
+    def outcomes_after(self, key: Key) -> set[str]:
+        """The outcomes the links from a step can lead to."""
+        steps = {step.key: step for step in self.steps}
+        found: set[str] = set()
+        stack = [key]
+        seen = {key}
+        while stack:
+            step = steps.get(stack.pop())
+            for link in step.links if step else ():
+                if link.target in steps and link.target not in seen:
+                    seen.add(link.target)
+                    stack.append(link.target)
+                elif link.target not in steps:
+                    found.add(link.target.node)
+        return found
 
 
-def _choices(items: list[tuple[str, str, str, str, str]]) -> str:
-    """Links as (href, question, value, label, hint); question and value let the page replay a click."""
-    rows = "".join(
-        f'<li><a class="mg-choice" href="#{e(href)}"'
-        + (f' data-question="{e(question)}" data-value="{e(value)}"' if question else "")
-        + f">{e(label)}</a>{f'<span class=mg-hint>{e(hint)}</span>' if hint else ''}</li>"
-        for href, question, value, label, hint in items
-    )
-    return f'<ul class="mg-choices">{rows}</ul>'
+def carried(question: Question) -> bool:
+    return question.type in CARRIED_TYPES
 
 
-def _section(guide: Guide, question: Question, section_id: str, body: str) -> str:
-    heading_id = f"{section_id}-heading"
-    # elementtiming lets the benchmark read when the first question was painted.
-    timing = ' elementtiming="first-question"' if section_id == f"q-{guide.start}" else ""
-    hint = f'<p class="mg-hint">{e(question.hint)}</p>' if question.hint else ""
-    return (
-        f'<section class="mg-step" id="{e(section_id)}" aria-labelledby="{e(heading_id)}">'
-        f'<h2 class="mg-heading" id="{e(heading_id)}"{timing}>{e(question.text)}</h2>{hint}{body}</section>'
-    )
+def _route_so_far(guide: Guide, answers: tuple[tuple[str, Answer], ...], upto: int) -> RouteSoFar:
+    found: list[tuple[str, str | None]] = []
+    for question_id, answer in answers[:upto]:
+        question = guide.question(question_id)
+        found.append((question_id, to_text(answer) if question is not None and carried(question) else None))
+    return tuple(found)
 
 
-def _listed_options(question: Question) -> str:
-    if not question.options:
-        return ""
-    listed = "".join(f"<li>{e(o.label)}</li>" for o in question.options)
-    return f'<p>The answers are:</p><ul class="mg-options">{listed}</ul>'
+def plain_version(guide: Guide) -> Plain:
+    """Every step of the plain version, worked out from every route through the guide."""
+    routes = list(all_routes(guide))
+    # Where each route stands at each of its steps: (question, route so far) -> (route number, position).
+    at: dict[Key, list[tuple[int, int]]] = defaultdict(list)
+    for number, (answers, _outcome) in enumerate(routes):
+        for i, (question_id, _answer) in enumerate(answers):
+            at[Key(question_id, _route_so_far(guide, answers, i))].append((number, i))
 
+    def after(number: int, i: int) -> tuple[Key, bool]:
+        """Where a route goes after its i-th answer, and whether that is an outcome."""
+        answers, outcome = routes[number]
+        route = _route_so_far(guide, answers, i + 1)
+        if i + 1 < len(answers):
+            return Key(answers[i + 1][0], route), False
+        return Key(outcome, route), True
 
-def _carried(guide: Guide) -> list[str]:
-    """Sections for a guide whose routes depend only on choices: one per question and needed state."""
-    needed = _needed(guide)
-    sections: list[str] = []
-    queue: deque[tuple[str, State]] = deque([(guide.start, ())])
-    seen: set[tuple[str, State]] = {(guide.start, ())}
+    start = Key(guide.start)
+    steps: list[Step] = []
+    ends: dict[Key, None] = {}
+    queue = [start]
+    seen = {start}
     while queue:
-        node_id, state = queue.popleft()
-        question = guide.question(node_id)
-        if question is None:
-            continue
-        known = dict(state)
-        links = []
-        answers = question.options if question.type in CHOICE_TYPES else (None,)
-        for option in answers:
-            given = known | ({question.id: option.value} if option is not None else {})
-            target = choose_rule(question, given).goto
-            next_state = tuple(sorted((q, v) for q, v in given.items() if q in needed.get(target, ())))
-            if (target, next_state) not in seen and guide.question(target) is not None:
-                seen.add((target, next_state))
-                queue.append((target, next_state))
-            href = anchor(guide, target, next_state)
-            if option is None:
-                links.append((href, "", "", "Continue", ""))
-            else:
-                links.append((href, question.id, option.value, option.label, option.hint))
-        body = (_listed_options(question) if question.type not in CHOICE_TYPES else "") + _choices(links)
-        sections.append(_section(guide, question, anchor(guide, node_id, state), body))
-    return sections
-
-
-def _target(guide: Guide, question: Question, value: str) -> str:
-    return anchor(guide, choose_rule(question, {question.id: value}).goto)
-
-
-def _by_route_labels(guide: Guide) -> list[str]:
-    """Sections for a guide that routes on answers a page cannot carry: one per question, its own
-    answers as links where they decide the route alone, otherwise its routes by their labels."""
-    sections = []
-    order = [guide.start] + [q.id for q in guide.questions if q.id != guide.start]
-    for question in (guide.question(q) for q in order):
+        key = queue.pop(0)
+        question = guide.question(key.node)
         assert question is not None
-        own_only = question.type in CHOICE_TYPES and not depends_on(question)
-        if own_only:
-            links = [
-                (_target(guide, question, o.value), question.id, o.value, o.label, o.hint) for o in question.options
-            ]
-            body = _choices(links)
-        elif len(question.next) == 1:
-            only = anchor(guide, question.next[0].goto)
-            body = _listed_options(question) + _choices([(only, "", "", "Continue", "")])
-        else:
-            routes = [
-                (anchor(guide, r.goto), "", "", r.label if r.when is not None else "Otherwise: " + r.label, "")
-                for r in question.next
-            ]
-            body = _listed_options(question) + "<p>Choose the route that fits:</p>" + _choices(routes)
-        sections.append(_section(guide, question, anchor(guide, question.id), body))
-    return sections
+        by_value: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, i in at[key]:
+            value = to_text(routes[number][0][i][1]) if carried(question) else ""
+            by_value[value].append((number, i))
+        order = [o.value for o in question.options] if carried(question) else [""]
+        links = []
+        for value in (v for v in order if v in by_value):
+            targets = {after(number, i) for number, i in by_value[value]}
+            settles = len(targets) > 1
+            if settles:
+                outcomes = {routes[number][1] for number, _i in by_value[value]}
+                if len(outcomes) > 1:
+                    raise PlainError(_cannot_follow(guide, question, key, sorted(outcomes)))
+                route = (*key.route, (question.id, value or None))
+                targets = {(Key(outcomes.pop(), route), True)}
+            ((target, is_outcome),) = targets
+            if is_outcome:
+                ends.setdefault(target)
+            elif target not in seen:
+                seen.add(target)
+                queue.append(target)
+            links.append(Link(target, value, settles))
+        steps.append(Step(key, question, tuple(links)))
+    return Plain(tuple(steps), tuple(ends))
 
 
-def question_sections(guide: Guide) -> list[str]:
-    """Every question section of the plain version, the start first."""
-    return _carried(guide) if can_carry_answers(guide) else _by_route_labels(guide)
+def _cannot_follow(guide: Guide, question: Question, key: Key, outcomes: list[str]) -> str:
+    asked = ", ".join(f"'{q}'" for q in key.not_carried + (() if carried(question) else (question.id,)))
+    return (
+        f"{guide.source_file or guide.id}: node '{question.id}': the plain version cannot follow this guide: "
+        f"after this question the routes end at {', '.join(outcomes)} depending on the answer to {asked}, "
+        "which a link cannot carry (several answers, a number or a date); ask it as a single choice instead"
+    )
+
+
+def split_parts(outcome: Outcome, key: Key) -> tuple[list[Part], list[Part]]:
+    """The parts that apply on this route, and those that depend on answers the plain page did not ask
+    (shown under their own headings). A part on a question the route never asked does not apply, as
+    in the engine."""
+    open_questions = set(key.not_carried)
+    applying: list[Part] = []
+    depends: list[Part] = []
+    for part in outcome.parts:
+        if questions_in(part.when) & open_questions:
+            depends.append(part)
+        elif holds(part.when, key.known):
+            applying.append(part)
+    return applying, depends
+
+
+def answered_on_the_way(guide: Guide, key: Key) -> Iterator[tuple[Question, str, Key]]:
+    """Each choice on the route so far: the question, the answer's label, and the step it was given at."""
+    for i, (question_id, value) in enumerate(key.route):
+        question = guide.question(question_id)
+        if question is None or value is None:
+            continue
+        option = question.option(value)
+        yield question, option.label if option else value, Key(question_id, key.route[:i])

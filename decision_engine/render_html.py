@@ -17,8 +17,7 @@ from .deadlines import DueError, describe_timescale
 from .due_times import due_times
 from .escape import html as e
 from .explain import reasons
-from .model import Action, Answer, Citation, Guide, Outcome, Question
-from .plain import question_sections
+from .model import Action, Answer, Citation, Outcome, Part, Question
 from .ratings import find as find_rating
 from .references import References
 from .token import encode
@@ -100,20 +99,24 @@ def _rating_block(outcome: Outcome, refs: References) -> str:
     )
 
 
-def due_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer] | None, now: dt.datetime | None) -> str:
-    """Each due time with how it was worked out and, given now, how long is left or how overdue it is.
-    Without answers (the plain version) each timescale is said in words instead."""
-    if answers is None:
-        timescales = [(d.label, describe_timescale(d.amount, d.unit)) for d in outcome.deadlines]
-        timescales += [
-            (f"{d.label} ({part.label.lower()})", describe_timescale(d.amount, d.unit))
-            for part in outcome.parts
-            for d in part.deadlines
-        ]
-        if not timescales:
-            return ""
-        listed = "".join(f"<li><strong>{e(label)}:</strong> {e(text)}</li>" for label, text in timescales)
-        return f'<div class="mg-due"><h3>Timescales</h3><ul>{listed}</ul></div>'
+def timescales_block(outcome: Outcome, applying: Sequence[Part], open_parts: Sequence[Part] = ()) -> str:
+    """Each timescale in words, for when the start time is not known (the plain version): the outcome's
+    own, those of the parts that apply, and those of parts that may apply, each under its part's label."""
+    timescales = [(d.label, describe_timescale(d.amount, d.unit)) for d in outcome.deadlines]
+    timescales += [(d.label, describe_timescale(d.amount, d.unit)) for part in applying for d in part.deadlines]
+    timescales += [
+        (f"{d.label} (if it applies: {part.label.lower()})", describe_timescale(d.amount, d.unit))
+        for part in open_parts
+        for d in part.deadlines
+    ]
+    if not timescales:
+        return ""
+    listed = "".join(f"<li><strong>{e(label)}:</strong> {e(text)}</li>" for label, text in timescales)
+    return f'<div class="mg-due"><h3>Timescales</h3><ul>{listed}</ul></div>'
+
+
+def due_block(outcome: Outcome, refs: References, answers: Mapping[str, Answer], now: dt.datetime | None) -> str:
+    """Each due time with how it was worked out and, given now, how long is left or how overdue it is."""
     found = due_times(outcome, answers, refs.ratings)
     if not found:
         return ""
@@ -142,32 +145,33 @@ def outcome_panel(
     refs: References,
     *,
     heading_id: str,
+    applying: Sequence[Part],
+    open_parts: Sequence[Part] = (),
     answers: Mapping[str, Answer] | None = None,
     why: str = "",
     now: dt.datetime | None = None,
 ) -> str:
-    """An outcome. With ``answers`` (the interactive view) its parts are merged into one checklist and
-    the due time is worked out; without them (the plain version) every part is shown under its label."""
-    urgency = urgency_for(outcome, answers) if answers is not None else outcome.urgency
+    """An outcome: its own actions and those of the ``applying`` parts merged into one checklist, then
+    each of the ``open_parts`` (parts that depend on answers the plain version did not ask) under its
+    own label. With ``answers`` (the interactive view) due times are worked out; without them each
+    timescale is said in words."""
+    urgency = urgency_for(outcome, {}, list(applying))
     parts = [
         f'<p class="mg-tag mg-tag--{e(urgency)}">{e(_URGENCY_LABEL[urgency])}</p>',
         f'<h2 class="mg-heading" id="{e(heading_id)}" tabindex="-1">{e(outcome.title)}</h2>',
         f'<p class="mg-outcome__summary">{e(outcome.summary)}</p>',
-        due_block(outcome, refs, answers, now),
+        due_block(outcome, refs, answers, now)
+        if answers is not None
+        else timescales_block(outcome, applying, open_parts),
         _rating_block(outcome, refs),
     ]
-    if answers is not None:
-        actions = actions_for(outcome, answers)
-        if actions:
-            items = _action_items(actions, refs, outcome.cite, tickable=bool(outcome.parts))
-            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
-    else:
-        if outcome.actions:
-            own = _action_items(merge(list(outcome.actions)), refs, outcome.cite)
-            parts.append(f'<h3>What to do</h3><ol class="mg-actions">{own}</ol>')
-        for part in outcome.parts:
-            items = _action_items(merge(list(part.actions)), refs, outcome.cite)
-            parts.append(f'<h3>{e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
+    actions = actions_for(outcome, {}, list(applying))
+    if actions:
+        items = _action_items(actions, refs, outcome.cite, tickable=answers is not None and bool(outcome.parts))
+        parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
+    for part in open_parts:
+        items = _action_items(merge(list(part.actions)), refs, outcome.cite)
+        parts.append(f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
     if outcome.contacts:
         items = "".join(
             f"<li><strong>{e(c.name)}</strong>: {e(c.detail)}"
@@ -185,26 +189,6 @@ def outcome_panel(
         f'<section class="mg-outcome mg-outcome--{e(urgency)}" aria-labelledby="{e(heading_id)}">'
         + "".join(parts)
         + "</section>"
-    )
-
-
-# --- the plain version, for no JavaScript and for first paint -------------------------------------
-
-
-def static_guide(guide: Guide, refs: References) -> str:
-    """The whole guide as linked sections, one shown at a time (CSS :target), readable without scripts."""
-    start_link = f'<p class="mg-restart"><a href="#q-{e(guide.start)}">Start again</a></p>'
-    sections = question_sections(guide)
-    sections += [
-        f'<div class="mg-step" id="o-{e(o.id)}">{outcome_panel(o, refs, heading_id=f"o-{o.id}-heading")}'
-        f"{start_link}</div>"
-        for o in guide.outcomes
-    ]
-    return (
-        f'<div class="mg-guide" data-module="decision-guide" data-guide="{e(guide.id)}" '
-        f'data-version="{guide.version}" data-root="{e(refs.root)}">'
-        '<p class="mg-status" role="status" hidden></p>'
-        '<div class="mg-static">' + "".join(sections) + "</div></div>"
     )
 
 
@@ -355,8 +339,15 @@ def live_view(
         )
         main = (_error_summary(error) if error else "") + _question_form(node, shown, error)
     else:
+        answers = walk.route_answers
         main = outcome_panel(
-            node, refs, heading_id="mg-outcome-heading", answers=walk.route_answers, why=_why(walk, refs), now=now
+            node,
+            refs,
+            heading_id="mg-outcome-heading",
+            applying=parts_that_apply(node, answers),
+            answers=answers,
+            why=_why(walk, refs),
+            now=now,
         )
     restart = (
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""

@@ -25,7 +25,7 @@ from decision_engine.mermaid import flowchart  # noqa: E402
 from decision_engine.model import Guide  # noqa: E402
 from decision_engine.problems import GuideError  # noqa: E402
 from decision_engine.references import References  # noqa: E402
-from decision_engine.render_html import static_guide  # noqa: E402
+from decision_engine.render_plain import static_guide  # noqa: E402
 from decision_engine.source import (  # noqa: E402
     guide_files,
     handbook_anchors,

@@ -13,7 +13,7 @@ import pytest
 
 from decision_engine.model import Guide
 from decision_engine.references import References
-from decision_engine.source import guide_files, handbook_anchors, load_guide_file, source_ids
+from decision_engine.source import guide_files, handbook_anchors, load_guide_file, rating_schemes, source_ids
 from scripts.build import build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.serve import make_server
@@ -42,7 +42,9 @@ def sources() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def refs(anchors: dict[str, str], sources: dict[str, dict[str, str]]) -> References:
-    return References(sources=sources, titles=anchors, root="../")
+    return References(
+        sources=sources, titles=anchors, root="../", ratings=rating_schemes(ROOT / "data" / "ratings.yml")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -102,6 +102,9 @@ def choose(page: Page, label: str) -> None:
     expect(live).not_to_have_attribute("data-node", before or "")
 
 
+PHONE_MASH_NOW = "#o-phone_mash_now--immediate_danger-no--significant_harm-yes--also_applies--area-barnet"
+
+
 class TestWithoutJavaScript:
     def test_the_plain_guide_walks_to_an_outcome_by_links(self, browser: Browser, site_url: str) -> None:
         page, watched = open_page(browser, javascript=False)
@@ -115,9 +118,10 @@ class TestWithoutJavaScript:
         expect(page.get_by_role("heading", name=harm)).to_be_visible()
         page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Yes", exact=True).click()
         page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Continue", exact=True).click()
-        # The significant harm answer is carried in the anchor, so the area question leads on to the
-        # urgent outcome, not to the support questions.
-        assert page.url.endswith("#q-area--significant_harm-yes")
+        # The answers so far are carried in the anchor, so the area question leads on to the urgent
+        # outcome, not to the support questions, and the step lists them.
+        assert page.url.endswith("#q-area--immediate_danger-no--significant_harm-yes--also_applies")
+        expect(page.locator(".mg-static .mg-step:visible .mg-summary__row")).to_have_count(2)
         page.locator(".mg-static .mg-step:visible").get_by_role("link", name="Waltham Forest", exact=True).click()
         outcome = page.get_by_role("heading", name="Phone the MASH now, then send the written referral")
         expect(outcome).to_be_visible()
@@ -126,7 +130,9 @@ class TestWithoutJavaScript:
         page.context.close()
         assert watched.foreign(site_url) == []
 
-    @pytest.mark.parametrize("anchor", ["", "#q-area--significant_harm-yes", "#o-phone_mash_now"])
+    @pytest.mark.parametrize(
+        "anchor", ["", "#q-area--immediate_danger-no--significant_harm-yes--also_applies", PHONE_MASH_NOW]
+    )
     def test_the_plain_guide_is_accessible(self, browser: Browser, site_url: str, anchor: str) -> None:
         # axe needs scripts (its timers do not run with JavaScript off), so this page keeps scripts on
         # but never loads the guide's own script: what it shows is exactly the plain version.
@@ -135,6 +141,22 @@ class TestWithoutJavaScript:
         page.goto(site_url + GUIDE_PAGE + anchor)
         expect(page.locator(".mg-static .mg-step:visible")).to_have_count(1)
         assert_accessible(page, f"plain {anchor or 'start'}")
+        page.context.close()
+        assert watched.foreign(site_url) == []
+
+    def test_printing_a_plain_outcome_prints_that_step_alone_with_its_answers(
+        self, browser: Browser, site_url: str
+    ) -> None:
+        page, watched = open_page(browser, javascript=False)
+        page.goto(site_url + GUIDE_PAGE + PHONE_MASH_NOW)
+        page.emulate_media(media="print")
+        step = page.locator(".mg-static .mg-step:visible")
+        expect(step).to_have_count(1)
+        expect(step.get_by_role("heading", name="Phone the MASH now, then send the written referral")).to_be_visible()
+        expect(step.locator(".mg-summary__row")).to_have_count(3)  # the choices; the list is not carried
+        expect(step.locator(".mg-print-only")).to_have_text("Date and time this was printed: ____________________")
+        expect(step).to_contain_text("In Barnet, tell the parents or carers")
+        expect(step).not_to_contain_text("In Waltham Forest you do not need")  # the route's own rules only
         page.context.close()
         assert watched.foreign(site_url) == []
 

@@ -29,7 +29,8 @@ from decision_engine.mermaid import flowchart
 from decision_engine.model import Guide
 from decision_engine.record import as_markdown, as_text, build
 from decision_engine.references import References
-from decision_engine.render_html import live_view, static_guide
+from decision_engine.render_html import live_view
+from decision_engine.render_plain import static_guide
 from decision_engine.source import handbook_anchors, load_guide_file, rating_schemes, source_ids
 from decision_engine.walk import Walk
 from scripts.build import generate
@@ -227,10 +228,12 @@ def test_the_live_view_shows_every_field_as_text() -> None:
     assert [n for n in TEXTS if n not in unshown and norm(TEXTS[n]) not in norm(seen)] == []
 
 
+# The plain version shows answers and where they lead, not routing rules' labels; a part that applies is
+# merged into the checklist, so its label shows only where the part depends on an answer not asked.
 PLAIN_FIELDS = [
     "Choice text", "Choice hint", "First label", "First hint", "Second label", "Factors text", "Factor label",
-    "None label", "Count text", "Count hint", "Rule many", "Rule few", "Received text", "Act title",
-    "Act summary", "Deadline label", "Part deadline label", "Must action", "Should action", "Part label",
+    "None label", "Count text", "Count hint", "Received text", "Act title",
+    "Act summary", "Deadline label", "Part deadline label", "Must action", "Should action",
     "Part action", "Contact name", "Contact detail", "Contact area", "Next step", "Outcome citation part",
     "Action citation part", "Nothing title", "Nothing summary", "Nothing next step",
 ]  # fmt: skip
