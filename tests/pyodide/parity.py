@@ -12,6 +12,7 @@ from decision_engine.compile import load_compiled
 from decision_engine.mermaid import flowchart
 from decision_engine.paths import all_routes
 from decision_engine.render_html import live_view
+from decision_engine.plain import PlainError
 from decision_engine.render_plain import static_guide
 from decision_engine.token import decode, encode
 from decision_engine.walk import Walk
@@ -29,6 +30,14 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def plain(guide, refs) -> str:
+    """The plain version's digest, or the message saying why the guide cannot have one."""
+    try:
+        return digest(static_guide(guide, refs))
+    except PlainError as error:
+        return f"no plain version: {error}"
+
+
 def report(path: Path) -> dict:
     guide, refs = load_compiled(path.read_text(encoding="utf-8"))
     routes = {}
@@ -42,7 +51,7 @@ def report(path: Path) -> dict:
     return {
         "routes": routes,
         "messages": messages,
-        "static": digest(static_guide(guide, refs)),
+        "static": plain(guide, refs),
         "mermaid": digest(flowchart(guide)),
     }
 
