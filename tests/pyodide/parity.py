@@ -11,8 +11,8 @@ from decision_engine.answers import from_form, to_text
 from decision_engine.compile import load_compiled
 from decision_engine.mermaid import flowchart
 from decision_engine.paths import all_routes
-from decision_engine.render_html import live_view
 from decision_engine.plain import PlainError
+from decision_engine.render_html import live_view
 from decision_engine.render_plain import static_guide
 from decision_engine.token import decode, encode
 from decision_engine.walk import Walk
