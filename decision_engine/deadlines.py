@@ -96,6 +96,8 @@ def _is_summer_time(utc: dt.datetime) -> bool:
 def to_utc(local: dt.datetime) -> dt.datetime:
     """UK clock time to UTC. In the repeated hour in October the first (summer) reading is taken; a time
     in the hour skipped in March is read as winter time, which moves it on by the hour that never was."""
+    if not 3 <= local.month <= 10:  # winter time all month; this also keeps 1 January of year 1 in range
+        return local
     summer = local - dt.timedelta(hours=1)
     return summer if _is_summer_time(summer) else local
 
@@ -111,7 +113,7 @@ def _day(day: dt.date) -> str:
 def in_words(moment: dt.datetime) -> str:
     """A moment as a person reads it. Midnight belongs to the day it ends, so it is never read as a day
     later than it is: "midnight at the end of Monday 23 November 2026"."""
-    if moment.time() == dt.time(0):
+    if moment.time() == dt.time(0) and moment.date() > dt.date.min:
         return f"midnight at the end of {_day(moment.date() - dt.timedelta(days=1))}"
     return f"{clock(moment.time())} on {_day(moment.date())}"
 
@@ -130,7 +132,15 @@ def _plural(amount: int, word: str) -> str:
 
 def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | None = None) -> Due | DueError:
     """When a response to a contact received at ``received`` (UK time) is due."""
-    holidays = holidays or england_and_wales()
+    try:
+        return _due(received, timescale, holidays or england_and_wales())
+    except OverflowError:  # counted past 31 December 9999: the time given is surely a slip
+        return DueError(
+            "The due time falls outside the calendar, so it cannot be worked out here. Check the date and time given."
+        )
+
+
+def _due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays) -> Due | DueError:
     needs_table = timescale.unit not in ("hours", "same_day")  # clock time needs no bank holidays
     if needs_table and not holidays.covers(received.date()):
         return _outside(received.date(), holidays)

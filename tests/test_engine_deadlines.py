@@ -7,7 +7,17 @@ import datetime as dt
 
 import pytest
 
-from decision_engine.deadlines import Due, DueError, Timescale, due, england_and_wales, time_left, to_local, to_utc
+from decision_engine.deadlines import (
+    Due,
+    DueError,
+    Timescale,
+    due,
+    england_and_wales,
+    in_words,
+    time_left,
+    to_local,
+    to_utc,
+)
 
 
 def at(text: str) -> dt.datetime:
@@ -128,3 +138,23 @@ def test_clock_hours_and_same_day_need_no_bank_holiday_table() -> None:
 def test_a_long_wait_is_said_in_days() -> None:
     assert time_left(at("2026-11-23T14:30"), at("2026-11-28T04:00")) == "overdue by 4 days 13 hours"
     assert time_left(at("2026-11-25T14:30"), at("2026-11-23T14:00")) == "due in 2 days"
+
+
+@pytest.mark.parametrize(
+    ("received", "amount", "unit"),
+    [
+        ("9999-12-31T23:00", 24, "hours"),  # runs off the end of the calendar: raised OverflowError
+        ("9999-12-31T00:00", 1, "same_day"),
+    ],
+)
+def test_a_due_time_off_the_end_of_the_calendar_says_so(received: str, amount: int, unit: str) -> None:
+    result = due(at(received), Timescale(amount, unit))  # type: ignore[arg-type]
+    assert isinstance(result, DueError)
+    assert result.message.startswith("The due time falls outside the calendar")
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00", "0001-01-01T00:30", "9999-12-31T23:59"])
+def test_times_at_the_ends_of_the_calendar_are_read_without_a_fault(moment: str) -> None:
+    assert to_local(to_utc(at(moment))) == at(moment)
+    assert time_left(at("2026-11-23T09:30"), at(moment))
+    assert in_words(at(moment))
