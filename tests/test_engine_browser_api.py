@@ -81,7 +81,18 @@ def at_outcome_received(guide_id: str, when: str) -> str:
 
 @pytest.mark.parametrize(
     "compiled",
-    [None, 5, "", "{", "[]", "null", '{"format": 1}', '{"format": 1, "guide": [], "references": []}', b"{}"],
+    [
+        None,
+        5,
+        "",
+        "{",
+        "[]",
+        "null",
+        '{"format": 1}',
+        '{"format": 1, "guide": [], "references": []}',
+        b"{}",
+        "[" * 10_000 + "]" * 10_000,  # killed Pyodide outright: a JavaScript stack overflow
+    ],
 )
 def test_load_refuses_anything_but_a_compiled_guide_with_a_message(compiled: Any) -> None:
     reply = reply_of(browser.load(compiled))
@@ -186,6 +197,8 @@ def test_a_receipt_time_at_the_ends_of_the_calendar_shows_the_outcome(guide_id: 
         '{"answer": ["maybe"]}',
         '{"answer": 1e400}',
         '{"answer": [true]}',
+        "[" * 10_000 + "]" * 10_000,  # killed Pyodide outright: a JavaScript stack overflow
+        '{"answer": ["no"], "x": ' + "[" * 10_000 + "]" * 10_000 + "}",
     ],
 )
 def test_a_form_in_any_shape_shows_the_question_again_with_what_to_fix(form_json: Any) -> None:
@@ -215,7 +228,20 @@ def test_a_number_with_a_comma_is_refused_in_the_page() -> None:
 
 @pytest.mark.parametrize(
     "answers_json",
-    [None, 5, "", "{", "5", "[1]", '[["a"]]', "[[1, 2]]", '[["immediate_danger", null]]', '{"a": 1}', '"no"'],
+    [
+        None,
+        5,
+        "",
+        "{",
+        "5",
+        "[1]",
+        '[["a"]]',
+        "[[1, 2]]",
+        '[["immediate_danger", null]]',
+        '{"a": 1}',
+        '"no"',
+        "[" * 10_000 + "]" * 10_000,
+    ],
 )
 def test_replay_of_anything_starts_where_it_can(answers_json: Any) -> None:
     reply = reply_of(browser.replay(ID, answers_json))
@@ -250,6 +276,7 @@ OUTCOME = encode(Walk(GUIDE).with_answer("immediate_danger", "yes"))
         ("markdown", "2026-11-23T09:30", "[null]", "the ticked items could not be read"),
         ("markdown", "2026-11-23T09:30", "5", "the ticked items could not be read"),  # raised TypeError
         ("markdown", "2026-11-23T09:30", None, "the ticked items could not be read"),
+        ("markdown", "2026-11-23T09:30", "[" * 10_000 + "]" * 10_000, "the ticked items could not be read"),
     ],
 )
 def test_a_record_that_cannot_be_made_says_why(fmt: Any, made_at: Any, done_json: Any, message: str) -> None:
