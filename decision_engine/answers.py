@@ -55,16 +55,33 @@ def _choice(question: Question, chosen: Sequence[str]) -> Answer | AnswerError:
     return chosen[0]
 
 
+def _digits(text: str) -> bool:
+    """Whether ``text`` is written with the digits 0 to 9 only (str.isdigit also accepts '¹' and '٣')."""
+    return text.isascii() and text.isdigit()
+
+
 def _number(question: Question, text: str) -> Answer | AnswerError:
+    """A whole number written plainly. Nothing is guessed: "2,5" is two and a half in much of Europe and
+    twenty-five with the comma dropped, so a comma, point or space inside the number is refused."""
     unit = question.unit or "a number"
-    text = text.replace(",", "").strip()
+    example = question.minimum if question.minimum is not None and question.minimum > 0 else 6
+    text = text.strip()
     if not text:
         return AnswerError(f"Enter {unit} as a whole number" if question.unit else "Enter a whole number")
-    if not re.fullmatch(r"-?\d{1,9}", text):
-        example = question.minimum if question.minimum is not None and question.minimum > 0 else 6
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    if not _digits(digits):
+        if re.fullmatch(r"[0-9.,'\s]+", digits) and re.search(r"[0-9]", digits):
+            return AnswerError(
+                f"Enter {unit} as a whole number without commas, spaces or decimal points, like {example}"
+            )
         return AnswerError(f"Enter {unit} as a whole number using digits, like {example}")
-    value = int(text)
     low, high = question.minimum, question.maximum
+    if len(digits.lstrip("0")) > 9:  # far beyond any bound, and more than int() should be asked to read
+        if low is None and high is None:
+            return AnswerError("Enter a whole number with 9 digits or fewer")
+        value = -(10**9) if sign else 10**9
+    else:
+        value = int(sign + digits)
     if low is not None and high is not None and not low <= value <= high:
         return AnswerError(f"Enter a whole number from {low} to {high}")
     if low is not None and value < low:
@@ -81,8 +98,8 @@ def _date(day: str, month: str, year: str) -> dt.date | AnswerError:
         return AnswerError("Enter the date", "day")
     if missing:
         return AnswerError(f"The date must include a {' and a '.join(missing)}", missing[0])
-    if not all(value.isdigit() for value in parts.values()):
-        wrong = next(name for name, value in parts.items() if not value.isdigit())
+    if not all(_digits(value) for value in parts.values()):
+        wrong = next(name for name, value in parts.items() if not _digits(value))
         return AnswerError("The date must be a real date, written in numbers, like 27 3 2026", wrong)
     if len(year) != 4:
         return AnswerError("The year must include 4 numbers", "year")
@@ -95,7 +112,7 @@ def _date(day: str, month: str, year: str) -> dt.date | AnswerError:
 def _time(hour: str, minute: str) -> dt.time | AnswerError:
     if not hour and not minute:
         return AnswerError("Enter the time, like 14 30 for 2:30pm", "hour")
-    if not hour.isdigit() or not (minute or "0").isdigit():
+    if not _digits(hour) or not _digits(minute or "0"):
         return AnswerError("The time must be written in numbers, like 14 30", "hour")
     try:
         return dt.time(int(hour), int(minute or "0"))
@@ -144,7 +161,7 @@ def from_text(question: Question, text: str) -> Answer | AnswerError:
         return _choice(question, [part.strip() for part in text.split(",")])
     if question.type == "number":
         return _number(question, text)
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{1,2}):(\d{2}))?", text)
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:T([0-9]{1,2}):([0-9]{2}))?", text)
     if match is None or (question.type == "datetime") != (match.group(4) is not None):
         shape = "2026-11-22T14:30" if question.type == "datetime" else "2026-11-22"
         return AnswerError(f"Write the {question.type.replace('datetime', 'date and time')} like {shape}")

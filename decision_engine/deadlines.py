@@ -62,7 +62,7 @@ class DueError:
 def in_words(moment: dt.datetime) -> str:
     """A moment as a person reads it. Midnight belongs to the day it ends, so it is never read as a day
     later than it is: "midnight at the end of Monday 23 November 2026"."""
-    if moment.time() == dt.time(0):
+    if moment.time() == dt.time(0) and moment.date() > dt.date.min:
         return f"midnight at the end of {_day(moment.date() - dt.timedelta(days=1))}"
     return f"{clock(moment.time())} on {_day(moment.date())}"
 
@@ -83,7 +83,12 @@ def due(received: dt.datetime, timescale: Timescale, holidays: BankHolidays | No
     """When a response to a contact received at ``received`` (UK time) is due, saying how it was worked
     out and any clock reading it assumed."""
     holidays = holidays or england_and_wales()
-    found = _due(received, timescale, holidays)
+    try:
+        found = _due(received, timescale, holidays)
+    except OverflowError:  # counted past 31 December 9999: the time given is surely a slip
+        return DueError(
+            "The due time falls outside the calendar, so it cannot be worked out here. Check the date and time given."
+        )
     if isinstance(found, DueError):
         return found
     notes = clock_notes(received, found.at, counts_hours=timescale.unit in _HOUR_UNITS)

@@ -35,32 +35,50 @@ def encode(walk: Walk) -> str:
     return f"{text}.{_check(text)}"
 
 
+_SHAPE = re.compile(r"([a-z0-9_]+)\.([0-9]{1,9})\.([^.]*)\.([^.]*)")
+_CHANGED = "The link has been changed or cut short since it was made."
+
+
 def decode(guide: Guide, token: str) -> Walk:
-    """Restore a walk of ``guide`` from a token, or raise TokenError saying why it cannot be."""
-    pieces = token.strip().split(".")
-    if len(pieces) != 4 or not re.fullmatch(r"[a-z0-9_]+", pieces[0]) or not pieces[1].isdigit():
+    """Restore a walk of ``guide`` from a token, or raise TokenError saying why it cannot be.
+
+    Anything that is not a token this engine could have made raises TokenError, never another error:
+    a token is text from an address bar, so any text at all may arrive here."""
+    if not isinstance(token, str):
         raise TokenError("The link is not complete: part of it may be missing.")
-    guide_id, version, body, check = pieces
+    token = token.strip()
+    # A made token is ASCII, and only ASCII digits are read as a version (str.isdigit accepts '¹').
+    shape = _SHAPE.fullmatch(token) if token.isascii() else None
+    if shape is None:
+        raise TokenError("The link is not complete: part of it may be missing.")
+    guide_id, version, body, check = shape.groups()
     if guide_id != guide.id:
         raise TokenError("The link is for a different guide.")
     if _check(f"{guide_id}.{version}.{body}") != check:
-        raise TokenError("The link has been changed or cut short since it was made.")
+        raise TokenError(_CHANGED)
     if int(version) != guide.version:
         raise TokenError(
             f"The link was made with version {version} of this guide, and the guide has changed since "
             f"(it is now version {guide.version}), so the saved answers may no longer mean the same thing."
         )
-    answers: dict[str, Answer] = {}
+    parts = body.split(";") if body else []
     at = None
-    for part in body.split(";") if body else []:
-        if part.startswith("@"):
-            at = part[1:]
-            continue
-        qid, _, raw = part.partition("=")
+    if parts and parts[-1].startswith("@"):  # a made token has at most one '@', always last
+        at = parts.pop()[1:]
+    answers: dict[str, Answer] = {}
+    for part in parts:
+        qid, equals, raw = part.partition("=")
+        if not equals or part.startswith("@"):
+            raise TokenError(_CHANGED)
         question = guide.question(qid)
-        if question is None or qid in answers:
+        if question is None:
             raise TokenError("The link names a question this guide does not have.")
-        answer = from_text(question, unquote(raw))
+        if qid in answers:
+            raise TokenError("The link answers the same question twice.")
+        try:
+            answer = from_text(question, unquote(raw, errors="strict"))  # '%FF' is not UTF-8
+        except UnicodeDecodeError:
+            answer = AnswerError("not UTF-8")
         if isinstance(answer, AnswerError):
             raise TokenError("The link holds an answer this guide does not accept.")
         answers[qid] = answer

@@ -33,6 +33,8 @@ def readings(local: dt.datetime) -> tuple[dt.datetime, ...]:
     """The real (UTC) times a UK clock time can mean, earliest first: one on most nights, two (BST then
     GMT) in the repeated hour, none in the hour the clocks skip."""
     local = local.replace(fold=0)
+    if not 3 <= local.month <= 10:  # GMT all month; this also keeps 1 January of year 1 in range
+        return (local,)
     as_summer = local - _HOUR
     found = [as_summer] if is_summer_time(as_summer) else []
     return (*found, local) if not is_summer_time(local) else tuple(found)

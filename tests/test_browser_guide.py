@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from decision_engine import Walk, encode
+from decision_engine.token import _check
 from tests.conftest import ROOT, load_guide
 
 pytestmark = pytest.mark.browser
@@ -28,6 +29,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 READY = "[data-module=decision-guide][data-ready]"
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
+# A token with a right check and a version of 5000 digits: the engine raised ValueError reading it, the
+# worker passed the fault on, and the guide was left blank.
+HUGE_VERSION = f"worried_about_a_child.{'9' * 5000}.immediate_danger=no"
+HUGE_VERSION += "." + _check(HUGE_VERSION)
 
 
 class Watched:
@@ -276,8 +281,9 @@ class TestWithJavaScript:
         [
             ("#walk=rubbish", "part of it may be missing"),
             ("#walk=worried_about_a_child.1.immediate_danger=no.00000000", "changed or cut short"),
+            ("#walk=" + HUGE_VERSION, "part of it may be missing"),
         ],
-        ids=["rubbish", "bad-check"],
+        ids=["rubbish", "bad-check", "huge-version"],
     )
     def test_a_damaged_link_says_so_and_offers_start_again(
         self, served: Watched, site_url: str, fragment: str, reason: str
@@ -298,6 +304,28 @@ class TestWithJavaScript:
         start(page, site_url + GUIDE_PAGE + "#walk=" + old)
         expect(page.locator(".mg-restore-failed")).to_contain_text("the guide has changed since")
 
+    def test_a_reply_that_is_only_a_message_is_shown_with_start_again(
+        self, served: Watched, site_url: str, built_site: Path
+    ) -> None:
+        # The engine replies with a message alone when it meets a fault or has no such guide loaded. Here
+        # the page's guide file is another guide's (a stale or mixed-up copy), so the engine loads that one
+        # and then has no "worried_about_a_child" to show: the page said "undefined" and nothing else.
+        other = (built_site / "assets" / "guides" / "escalation.json").read_text(encoding="utf-8")
+        page = served.page
+        page.context.route(
+            "**/assets/guides/worried_about_a_child.json",
+            lambda route: route.fulfill(body=other, content_type="application/json"),
+        )
+        start(page, site_url + GUIDE_PAGE)
+        summary = page.get_by_role("alert").filter(has_text="There is a problem")
+        expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
+        expect(summary).to_contain_text("This guide is not loaded in the guide engine: reload the page to carry on.")
+        expect(page.locator(".mg-live-root")).not_to_contain_text("undefined")
+        expect(page.get_by_role("link", name="Start again")).to_be_visible()
+        assert page.title().startswith("Error: There is a problem")
+        assert_accessible(page, "engine message")
+        screenshot(page, "live-engine-message")
+
 
 class TestDecisionRecord:
     def test_the_outcome_downloads_a_decision_record_made_in_the_browser(self, served: Watched, site_url: str) -> None:
@@ -314,6 +342,20 @@ class TestDecisionRecord:
         assert "- Is the child in immediate danger? — No" in text
         assert "Phone the MASH now, then send the written referral" in text
         assert "does not replace" in text
+
+    def test_a_record_that_cannot_be_made_says_why_where_it_is_seen(self, served: Watched, site_url: str) -> None:
+        # 30 February passes the page's check of a training clock's shape, but is no real time to stamp
+        # a record with: the engine refuses, and the page says why, in view of the button pressed.
+        page = served.page
+        start(page, site_url + GUIDE_PAGE + "?as-of=2026-02-30T10:00")
+        for answer in ("No", "Yes", "None of these, or I don't know", "Rotherham"):
+            choose(page, answer)
+        page.get_by_role("button", name="Markdown").click()
+        status = page.locator(".mg-status")
+        expect(status).to_have_text(
+            "The record could not be made: the time it was made at is not a real date and time."
+        )
+        expect(status).to_be_in_viewport()
 
     def test_ticked_checklist_items_go_into_the_record(self, served: Watched, site_url: str) -> None:
         guide = load_guide("practice_standard_checks")

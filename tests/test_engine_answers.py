@@ -19,7 +19,9 @@ Q = {q.id: q for q in GUIDE.questions}
         ("concern", {"answer": ["injury"]}, "injury"),
         ("mobile", {"answer": ["no"]}, "no"),
         ("factors", {"answer": ["poor_home", "home_alone"]}, ("home_alone", "poor_home")),
-        ("age_months", {"answer": [" 1,2 "]}, 12),
+        ("age_months", {"answer": [" 12 "]}, 12),
+        ("age_months", {"answer": ["007"]}, 7),
+        ("age_months", {"answer": ["0000000000012"]}, 12),
         ("born", {"day": ["5"], "month": ["1"], "year": ["2026"]}, "2026-01-05"),
         (
             "received",
@@ -46,9 +48,28 @@ def test_a_good_answer_is_read(question: str, form, answer) -> None:
         ),
         ("age_months", {"answer": [""]}, "Enter months as a whole number"),
         ("age_months", {"answer": ["six"]}, "Enter months as a whole number using digits, like 6"),
-        ("age_months", {"answer": ["2.5"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["٣"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["¹"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["+5"]}, "Enter months as a whole number using digits, like 6"),
+        ("age_months", {"answer": ["9" * 5000]}, "Enter a whole number from 0 to 216"),
+        ("age_months", {"answer": ["-" + "9" * 50]}, "Enter a whole number from 0 to 216"),
         ("age_months", {"answer": ["300"]}, "Enter a whole number from 0 to 216"),
         ("born", {}, "Enter the date"),
+        (
+            "born",
+            {"day": ["¹"], "month": ["1"], "year": ["2026"]},
+            "The date must be a real date, written in numbers, like 27 3 2026",
+        ),
+        (
+            "born",
+            {"day": ["1"], "month": ["1"], "year": ["٢٠٢٦"]},
+            "The date must be a real date, written in numbers, like 27 3 2026",
+        ),
+        (
+            "received",
+            {"day": ["3"], "month": ["2"], "year": ["2026"], "hour": ["¹"], "minute": ["00"]},
+            "The time must be written in numbers, like 14 30",
+        ),
         ("born", {"day": ["5"], "year": ["2026"]}, "The date must include a month"),
         ("born", {"day": ["31"], "month": ["2"], "year": ["2026"]}, "The date must be a real date"),
         ("born", {"day": ["3"], "month": ["2"], "year": ["26"]}, "The year must include 4 numbers"),
@@ -63,6 +84,18 @@ def test_a_bad_answer_says_what_to_fix(question: str, form, message: str) -> Non
     result = from_form(Q[question], form)
     assert isinstance(result, AnswerError)
     assert result.message == message
+
+
+WHOLE_NUMBER_ONLY = "Enter months as a whole number without commas, spaces or decimal points, like 6"
+
+
+@pytest.mark.parametrize("text", ["2,5", "2.5", "1,000", "1.000", "1 000", "12.0", ".5", "2.", "-2,5", "1'000"])
+def test_a_number_with_a_comma_point_or_space_inside_is_refused_not_guessed(text: str) -> None:
+    # "2,5" is two and a half in much of Europe, and twenty-five with the comma dropped: neither is
+    # safe to guess for a child's age or hours missing, so the person is asked to write it plainly.
+    for result in (from_form(Q["age_months"], {"answer": [text]}), from_text(Q["age_months"], text)):
+        assert isinstance(result, AnswerError)
+        assert result.message == WHOLE_NUMBER_ONLY
 
 
 def test_the_date_error_points_at_the_field_to_fix() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from decision_engine import TokenError, Walk, decode, encode
 from decision_engine.answers import AnswerError
-from decision_engine.browser import _now
+from decision_engine.browser import _moment
 from decision_engine.record import as_markdown, build
 from decision_engine.render_html import live_view
 from tests.test_engine_record import GUIDE, REFS, finished
@@ -31,7 +31,7 @@ def test_a_skipped_time_typed_into_the_form_is_refused_with_the_reason() -> None
 
 
 def test_a_training_clock_at_a_skipped_time_still_shows_due_times() -> None:
-    now = _now(SKIPPED)
+    now = _moment(SKIPPED)
     assert now == dt.datetime(2026, 3, 29, 1, 30)
     html = live_view(finished(), REFS, now=now)
     assert "by 4pm on Tuesday 24 November 2026." in html

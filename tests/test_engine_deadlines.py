@@ -7,7 +7,17 @@ import datetime as dt
 
 import pytest
 
-from decision_engine.deadlines import Due, DueError, Timescale, due, england_and_wales, time_left, to_local, to_utc
+from decision_engine.deadlines import (
+    Due,
+    DueError,
+    Timescale,
+    due,
+    england_and_wales,
+    in_words,
+    time_left,
+    to_local,
+    to_utc,
+)
 
 
 def at(text: str) -> dt.datetime:
@@ -258,3 +268,23 @@ def test_working_time_units_after_the_table_give_the_plain_message(unit: str, wi
         f"The bank holiday table covers {table.first_year} to {table.last_year}, and 14 March 2040 is outside "
         "it, so the due time cannot be worked out here. Work it out by hand from your own calendar."
     )
+
+
+@pytest.mark.parametrize(
+    ("received", "amount", "unit"),
+    [
+        ("9999-12-31T23:00", 24, "hours"),  # runs off the end of the calendar: raised OverflowError
+        ("9999-12-31T00:00", 1, "same_day"),
+    ],
+)
+def test_a_due_time_off_the_end_of_the_calendar_says_so(received: str, amount: int, unit: str) -> None:
+    result = due(at(received), Timescale(amount, unit))  # type: ignore[arg-type]
+    assert isinstance(result, DueError)
+    assert result.message.startswith("The due time falls outside the calendar")
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00", "0001-01-01T00:30", "9999-12-31T23:59"])
+def test_times_at_the_ends_of_the_calendar_are_read_without_a_fault(moment: str) -> None:
+    assert to_local(to_utc(at(moment))) == at(moment)
+    assert time_left(at("2026-11-23T09:30"), at(moment))
+    assert in_words(at(moment))

@@ -71,3 +71,26 @@ def test_pyodide_runs_python_3_14(node: str, built_site: Path, tmp_path: Path) -
         timeout=180,
     )
     assert inside.stdout.strip() == "(3, 14)"
+
+
+@pytest.mark.pyodide
+def test_the_browser_api_replies_to_any_javascript_value(built_site: Path, node: str) -> None:
+    """The worker calls the engine with JavaScript values: whatever they are (undefined, null, numbers,
+    objects, a lone surrogate), each call inside Pyodide returns a JSON object, never throws."""
+    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    guide = built_site / "assets" / "guides" / "worried_about_a_child.json"
+    inside = subprocess.run(
+        [node, "tests/pyodide/api.mjs", str(wheel), str(guide)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
+    assert inside.returncode == 0, inside.stderr
+    result = json.loads(inside.stdout)
+    assert result["loaded"]["ok"] and result["loaded"]["guide"] == "worried_about_a_child"
+    assert len(result["replies"]) == 160
+    for each in result["replies"]:
+        reply = json.loads(each["reply"]) if not each["reply"].startswith("THREW") else each["reply"]
+        assert isinstance(reply, dict) and reply["ok"] in (True, False), each
+        assert "Traceback" not in each["reply"], each

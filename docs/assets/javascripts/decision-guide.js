@@ -75,6 +75,7 @@
     this.plain = root.querySelector(".mg-static");
     this.live = null;
     this.token = "";
+    this.startToken = ""; // a fresh walk, from the engine once it has loaded the guide
     this.clicked = []; // answers clicked in the plain version before the engine was ready
     this.pageTitle = document.title;
   }
@@ -97,6 +98,7 @@
       .call("load", url)
       .then(function (loaded) {
         if (!loaded.ok) throw new Error(loaded.message);
+        guide.startToken = loaded.start;
         return guide.firstToken(api);
       })
       .then(function (token) {
@@ -118,6 +120,7 @@
     var token = tokenInHash();
     if (token !== null || this.clicked.length === 0) return Promise.resolve(token || "");
     return api.call("replay", this.id, JSON.stringify(this.clicked)).then(function (reply) {
+      if (!reply.ok) return ""; // the clicks could not be followed: begin at the start
       history.replaceState(null, "", PREFIX + reply.token);
       return reply.token;
     });
@@ -208,12 +211,37 @@
         link.remove();
         setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
       })
-      .catch(function (error) { guide.say(error.message); });
+      .catch(function (error) {
+        guide.say(error.message);
+        guide.status.scrollIntoView({ block: "nearest" }); // it sits above the guide, away from the button
+      });
   };
 
+  // A reply with a message and no view (the engine met a fault, or has no such guide loaded): say so,
+  // and offer a fresh start, rather than leave the guide blank.
+  function problemView(message, startToken) {
+    var view = document.createElement("div");
+    view.className = "mg-live mg-problem";
+    view.setAttribute("data-node", "");
+    view.innerHTML =
+      '<div class="mg-error-summary" role="alert" tabindex="-1" aria-labelledby="mg-error-title">' +
+      '<h2 class="mg-error-summary__title mg-heading" id="mg-error-title" tabindex="-1">There is a problem</h2>' +
+      "<p></p></div>" +
+      '<p><a class="md-button md-button--primary">Start again</a></p>';
+    view.querySelector(".mg-error-summary p").textContent =
+      message || "Something went wrong in the guide engine. Start again, or reload the page if it happens again.";
+    view.querySelector("a").setAttribute("href", PREFIX + startToken);
+    return view;
+  }
+
   Guide.prototype.render = function (view, options) {
-    this.live.innerHTML = view.html; // built and escaped by the engine from the guide's own data
-    document.title = view.title + " – " + this.pageTitle;
+    if (typeof view.html === "string") {
+      this.live.innerHTML = view.html; // built and escaped by the engine from the guide's own data
+      document.title = view.title + " – " + this.pageTitle;
+    } else {
+      this.live.replaceChildren(problemView(view.message, this.startToken));
+      document.title = "Error: There is a problem – " + this.pageTitle;
+    }
     if (!options.focus) return;
     var target = this.live.querySelector(".mg-error-summary") || this.live.querySelector(".mg-heading");
     if (target) {
