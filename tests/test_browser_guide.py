@@ -234,7 +234,7 @@ class TestWithJavaScript:
         page.reload()
         expect(page.locator(READY)).to_be_attached(timeout=60_000)
         expect(live_heading(page)).to_have_text("Do you think the child or their family need extra support?")
-        expect(page.locator(".mg-summary__row")).to_have_count(3)
+        expect(page.locator(".mg-live .mg-summary__row")).to_have_count(3)
         page.go_back()
         expect(live_heading(page)).to_have_text("Which area's MASH would you contact?")
         page.go_forward()
@@ -243,7 +243,7 @@ class TestWithJavaScript:
         page.go_back()
         page.go_back()  # back past the first answer, to the page as it was first opened
         expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
-        expect(page.locator(".mg-summary__row")).to_have_count(0)
+        expect(page.locator(".mg-live .mg-summary__row")).to_have_count(0)
 
     def test_back_link_and_change_link_keep_answers(self, served: Watched, site_url: str) -> None:
         page = served.page
@@ -260,7 +260,7 @@ class TestWithJavaScript:
         expect(page.get_by_role("heading", name="Talk your concern through with the MASH")).to_be_visible()
         page.get_by_role("link", name="Start again").click()
         expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
-        expect(page.locator(".mg-summary__row")).to_have_count(0)
+        expect(page.locator(".mg-live .mg-summary__row")).to_have_count(0)
 
     def test_continue_without_an_answer_shows_the_error_summary(self, served: Watched, site_url: str) -> None:
         page = served.page
@@ -454,3 +454,82 @@ class TestDueTimes:
             "Use the 24-hour clock: for 6:30pm, enter hour 18 and minute 30."
         )
         assert "mg-clock-hint" in (page.locator(".mg-live fieldset").get_attribute("aria-describedby") or "")
+
+
+def walk_to(*pairs: tuple[str, object]) -> str:
+    walk = Walk(GUIDE)
+    for question, answer in pairs:
+        walk = walk.with_answer(question, answer)  # type: ignore[arg-type]
+    return encode(walk)
+
+
+class TestLinksBeforeTheEngineLoads:
+    """A shared or reloaded #walk= link shows its own step at once, from the plain version, while the
+    engine loads (here it never does), and from disk, where it cannot run."""
+
+    def test_a_shared_link_shows_its_own_step_at_first_paint(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())  # the engine never gets ready
+        page.goto(site_url + GUIDE_PAGE + "#walk=" + walk_to(("immediate_danger", "no"), ("significant_harm", "no")))
+        step = page.locator(".mg-static .mg-step:visible")
+        expect(step).to_have_count(1)
+        expect(step.locator(".mg-heading")).to_have_text("Which area's MASH would you contact?")
+        expect(step.locator(".mg-summary__row")).to_have_count(2)
+        screenshot(page, "linked-step-first-paint")
+
+    def test_a_link_to_an_outcome_opened_from_disk_shows_the_outcome(self, browser: Browser, built_site: Path) -> None:
+        page, watched = open_page(browser)
+        token = walk_to(
+            ("immediate_danger", "no"), ("significant_harm", "yes"), ("also_applies", ("none",)), ("area", "barnet")
+        )
+        page.goto((built_site / GUIDE_PAGE).as_uri() + "#walk=" + token)
+        step = page.locator(".mg-static .mg-step:visible")
+        expect(step).to_have_count(1)
+        expect(step.locator(".mg-heading").first).to_have_text("Phone the MASH now, then send the written referral")
+        expect(step).to_contain_text("In Barnet, tell the parents or carers")
+        page.context.close()
+        assert watched.foreign("file") == []
+
+    def test_a_damaged_link_shows_the_start_until_the_engine_says_why(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+        damaged = walk_to(("immediate_danger", "yes"))[:-1] + "0"
+        page.goto(site_url + GUIDE_PAGE + "#walk=" + damaged)
+        expect(page.locator(".mg-static .mg-step:visible .mg-heading")).to_have_text(
+            "Is the child in immediate danger?"
+        )
+
+
+def test_back_steps_through_answers_given_while_the_engine_loaded(served: Watched, site_url: str) -> None:
+    page = served.page
+    held = []
+    page.route("**/guide-worker.mjs", lambda route: held.append(route))  # the engine waits until let go
+    page.goto(site_url + GUIDE_PAGE)
+    page.locator(".mg-static .mg-step:visible").get_by_role("link", name="No", exact=True).click()
+    page.locator(".mg-static .mg-step:visible").get_by_role("link", name="No", exact=True).click()
+    expect(page.locator(".mg-static .mg-step:visible .mg-heading")).to_have_text("Which area's MASH would you contact?")
+    held[0].continue_()
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    expect(live_heading(page)).to_have_text("Which area's MASH would you contact?")
+    page.go_back()
+    expect(live_heading(page)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
+    page.go_back()
+    expect(live_heading(page)).to_have_text("Is the child in immediate danger?")
+
+
+def test_ticked_checklist_items_are_kept_with_the_walk_across_a_reload(served: Watched, site_url: str) -> None:
+    guide = load_guide("practice_standard_checks")
+    walk = Walk(guide).with_answer("agency", "police").with_answer("concerns", ("neglect",))
+    page = served.page
+    start(page, site_url + "guides/practice-standard-checks.html#walk=" + encode(walk))
+    boxes = page.locator(".mg-live input[data-action]")
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    assert page.url.endswith("&done=0,2")
+    page.reload()
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(1)).not_to_be_checked()
+    expect(boxes.nth(2)).to_be_checked()
+    boxes.nth(0).uncheck()
+    assert page.url.endswith("&done=2")

@@ -55,9 +55,86 @@
     return engine;
   }
 
+  // The fragment is #walk=TOKEN, then &done=0,2 for the checklist items ticked on an outcome. The
+  // token is URL-safe as it stands (it never holds "&"); the engine reads it as the address bar holds it.
   function tokenInHash() {
-    // The token is URL-safe as it stands; the engine reads it exactly as the address bar holds it.
-    return location.hash.indexOf(PREFIX) === 0 ? location.hash.slice(PREFIX.length) : null;
+    return location.hash.indexOf(PREFIX) === 0 ? location.hash.slice(PREFIX.length).split("&")[0] : null;
+  }
+
+  function ticksInHash() {
+    var match = /&done=([0-9,]*)$/.exec(location.hash);
+    return match && match[1] ? match[1].split(",").map(Number) : [];
+  }
+
+  // CRC-32, as the engine signs a token, so a damaged link is never followed at first paint.
+  var CRC_TABLE = (function () {
+    var table = [];
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table.push(c >>> 0);
+    }
+    return table;
+  })();
+
+  function crc32(text) {
+    var crc = 0xffffffff;
+    for (var i = 0; i < text.length; i++) crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+    return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, "0");
+  }
+
+  // The plain step a walk link stands on, found by following the plain version's own links for the
+  // link's answers, so a shared or reloaded link shows its step at once instead of question 1 while the
+  // engine loads (and from disk, where the engine cannot run). Null when the link is not for this guide
+  // as it stands, or is damaged: the start is shown, and the engine says why once it has loaded.
+  function linkedStep(root, token) {
+    var pieces = token.split(".");
+    if (pieces.length !== 4 || pieces[0] !== root.getAttribute("data-guide")) return null;
+    if (pieces[1] !== root.getAttribute("data-version") || crc32(pieces.slice(0, 3).join(".")) !== pieces[3]) return null;
+    var answers = {};
+    var at = null;
+    pieces[2].split(";").forEach(function (part) {
+      if (part.charAt(0) === "@") at = part.slice(1);
+      else if (part) {
+        var cut = part.indexOf("=");
+        try { answers[part.slice(0, cut)] = decodeURIComponent(part.slice(cut + 1)); } catch (error) { /* left out */ }
+      }
+    });
+    var step = root.querySelector(".mg-static > .mg-step");
+    for (var i = 0; step && i < 1000; i++) {
+      var question = step.getAttribute("data-question");
+      if (!question || question === at || !Object.prototype.hasOwnProperty.call(answers, question)) return step;
+      var link = null;
+      step.querySelectorAll("a[data-question]").forEach(function (candidate) {
+        var fits = candidate.hasAttribute("data-continue")
+          ? !candidate.hasAttribute("data-settles") // past questions the plain page cannot ask: stop here
+          : candidate.getAttribute("data-value") === answers[question];
+        if (fits && candidate.getAttribute("data-question") === question) link = candidate;
+      });
+      var next = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!next) return step;
+      step = next;
+    }
+    return step;
+  }
+
+  function showLinkedStep(root) {
+    var token = tokenInHash();
+    var step = token ? linkedStep(root, token) : null;
+    if (!step || step === root.querySelector(".mg-static > .mg-step")) return;
+    step.classList.add("mg-shown");
+    // Once a plain link is followed, the step it points to is the one to show.
+    root.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest(".mg-static a[href^='#']")) step.classList.remove("mg-shown");
+    });
+  }
+
+  // The answers that led to a plain step, from its address (#q-... or #o-...), or null.
+  function plainAnswers(root, hash) {
+    if (!/^#[qo]-/.test(hash)) return null;
+    var step = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!step || !root.contains(step) || !step.hasAttribute("data-answers")) return null;
+    try { return JSON.parse(step.getAttribute("data-answers")); } catch (error) { return null; }
   }
 
   function formToObject(form) {
@@ -76,7 +153,6 @@
     this.live = null;
     this.token = "";
     this.startToken = ""; // a fresh walk, from the engine once it has loaded the guide
-    this.clicked = []; // answers clicked in the plain version before the engine was ready
     this.pageTitle = document.title;
   }
 
@@ -88,10 +164,6 @@
   Guide.prototype.start = function () {
     var guide = this;
     this.say("The interactive version of this guide is loading. You can use the guide below now.");
-    this.root.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("a[data-question]");
-      if (link && !guide.live) guide.clicked.push([link.getAttribute("data-question"), link.getAttribute("data-value")]);
-    });
     var api = startEngine();
     var url = new URL("../guides/" + this.id + ".json", scriptURL).href;
     return api
@@ -115,12 +187,19 @@
       });
   };
 
-  // Where to begin: the walk in the link if there is one, else any answers clicked while loading.
+  // Where to begin: the walk in the link if there is one, else the plain step the person had reached
+  // while the engine loaded (its answers are in its address), else the start.
   Guide.prototype.firstToken = function (api) {
     var token = tokenInHash();
-    if (token !== null || this.clicked.length === 0) return Promise.resolve(token || "");
-    return api.call("replay", this.id, JSON.stringify(this.clicked)).then(function (reply) {
-      if (!reply.ok) return ""; // the clicks could not be followed: begin at the start
+    if (token !== null) return Promise.resolve(token);
+    var answers = plainAnswers(this.root, location.hash);
+    return answers ? this.fromPlain(api, answers) : Promise.resolve("");
+  };
+
+  // A walk for answers given in the plain version, standing in the history entry of the plain step.
+  Guide.prototype.fromPlain = function (api, answers) {
+    return api.call("replay", this.id, JSON.stringify(answers)).then(function (reply) {
+      if (!reply.ok) return ""; // the answers could not be followed: begin at the start
       history.replaceState(null, "", PREFIX + reply.token);
       return reply.token;
     });
@@ -143,10 +222,15 @@
     this.say("");
     window.addEventListener("hashchange", function () {
       var token = tokenInHash();
-      // No fragment at all is where the walk began (Back past the first answer); any other
-      // fragment is a link within the page, such as the table of contents, and leaves the walk alone.
+      // No fragment at all is where the walk began (Back past the first answer). A plain step's
+      // address (Back to a step answered while the engine loaded) becomes the walk to that step. Any
+      // other fragment is a link within the page, such as the table of contents: the walk stays.
       if (token === null && location.hash === "") token = "";
-      if (token !== null) guide.show(token, { focus: true });
+      if (token !== null) return guide.show(token, { focus: true });
+      var answers = plainAnswers(guide.root, location.hash);
+      if (answers) {
+        guide.fromPlain(startEngine(), answers).then(function (walk) { guide.show(walk, { focus: true }); });
+      }
     });
     this.live.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -160,6 +244,13 @@
     });
     this.live.addEventListener("change", function (event) {
       var box = event.target;
+      // A tick on an outcome's checklist is kept with the walk in the address, so it survives a
+      // reload; it replaces the history entry, so Back still goes to the question before.
+      if (box.hasAttribute && box.hasAttribute("data-action")) {
+        var done = guide.ticked();
+        history.replaceState(null, "", PREFIX + guide.token + (done.length ? "&done=" + done.join(",") : ""));
+        return;
+      }
       // Only answers in a question's form are exclusive; an outcome's checklist ticks stand alone.
       if (box.type !== "checkbox" || !box.checked || !box.form) return;
       // "None of these" stands alone: ticking it clears the others, and ticking another clears it.
@@ -238,6 +329,11 @@
     if (typeof view.html === "string") {
       this.live.innerHTML = view.html; // built and escaped by the engine from the guide's own data
       document.title = view.title + " – " + this.pageTitle;
+      var live = this.live;
+      ticksInHash().forEach(function (position) {
+        var box = live.querySelector('input[data-action="' + position + '"]');
+        if (box) box.checked = true;
+      });
     } else {
       this.live.replaceChildren(problemView(view.message, this.startToken));
       document.title = "Error: There is a problem – " + this.pageTitle;
@@ -283,6 +379,7 @@
     document.querySelectorAll('[data-module="decision-guide"]').forEach(function (root) {
       if (root.hasAttribute("data-module-started")) return; // never start one element twice
       root.setAttribute("data-module-started", "");
+      showLinkedStep(root);
       if (!supported()) {
         var status = root.querySelector(".mg-status");
         if (status && location.protocol === "file:") {
