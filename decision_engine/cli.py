@@ -2,6 +2,8 @@
 
 python -m decision_engine validate guides/
 python -m decision_engine walk guides/worried_about_a_child.yaml --answer immediate_danger=no [--as-of TIME]
+python -m decision_engine scenarios scenarios/
+python -m decision_engine walkthroughs walkthroughs/
 
 ``walk`` prints an outcome as the page shows it and the decision record holds it, from the same code:
 the merged checklist with escalations first, the rating and what it means, each due time with how it was
@@ -25,10 +27,12 @@ from .model import Guide, Outcome, Question
 from .problems import GuideError, Problem
 from .record import build as build_record
 from .references import References
-from .source import guide_files, handbook_anchors, load_guide_file, rating_schemes, source_ids
+from .scenarios import Scenario, check_scenario, scenario_from_data
+from .source import guide_files, handbook_anchors, load_guide_file, rating_schemes, read_yaml, source_ids
 from .token import encode
 from .validate import validate
 from .walk import Walk
+from .walkthroughs import Walkthrough, check_walkthrough, walkthrough_from_data
 
 
 def _references(args: argparse.Namespace) -> References:
@@ -62,6 +66,59 @@ def check_guides(
         problems += validate(guide, anchors, sources, ratings)
         guides.append(guide)
     return guides, problems
+
+
+def check_scenarios(
+    paths: Sequence[Path], guides: Sequence[Guide], anchors: Any, sources: Any
+) -> tuple[list[Scenario], list[Problem]]:
+    """Load practice scenarios and check each against its guide; every problem from every file."""
+    by_id = {g.id: g for g in guides}
+    found: list[Scenario] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            scenario = scenario_from_data(read_yaml(path), str(path), by_id)
+        except GuideError as error:
+            problems += error.problems
+            continue
+        problems += check_scenario(scenario, by_id[scenario.guide], anchors, sources)
+        found.append(scenario)
+    return found, problems
+
+
+def check_walkthroughs(
+    paths: Sequence[Path], guides: Sequence[Guide], anchors: Any, sources: Any
+) -> tuple[list[Walkthrough], list[Problem]]:
+    found: list[Walkthrough] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            tour = walkthrough_from_data(read_yaml(path), str(path))
+        except GuideError as error:
+            problems += error.problems
+            continue
+        problems += check_walkthrough(tour, {g.id for g in guides}, anchors, sources)
+        found.append(tour)
+    return found, problems
+
+
+def _practice(args: argparse.Namespace) -> int:
+    """Check scenarios or walkthroughs against the guides they name."""
+    target = Path(args.path)
+    paths = guide_files(target) if target.is_dir() else [target]
+    if not paths:
+        print(f"{target}: no {args.command} files (*.yaml) found", file=sys.stderr)
+        return 1
+    anchors, sources, _ratings = _context(args)
+    guides = [load_guide_file(p) for p in guide_files(Path(args.guides))]
+    check = check_scenarios if args.command == "scenarios" else check_walkthroughs
+    items, problems = check(paths, guides, anchors, sources)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{len(items)} {args.command} valid: {', '.join(i.id for i in items)}")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -160,6 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     walk.add_argument("--answer", action="append", default=[], metavar="ID=VALUE", help="repeat for each answer")
     walk.add_argument("--as-of", metavar="TIME", help="UK time to measure due times against (default: now)")
     walk.set_defaults(run=_walk)
+    for name, what in (("scenarios", "practice scenarios"), ("walkthroughs", "walkthroughs")):
+        practice = sub.add_parser(name, help=f"check {what} against the guides; one line per problem")
+        practice.add_argument("path", help="a file or a folder of them")
+        practice.add_argument("--guides", default="guides", help="folder of guide files (default: guides)")
+        practice.set_defaults(run=_practice)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))

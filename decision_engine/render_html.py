@@ -44,7 +44,7 @@ def walk_href(walk: Walk) -> str:
 # --- shared pieces -------------------------------------------------------------------------------
 
 
-def _citations(citations: Sequence[Citation], refs: References) -> str:
+def citation_list(citations: Sequence[Citation], refs: References) -> str:
     items = "".join(
         f'<li><a href="{e(refs.href(c.handbook))}">{e(refs.title(c.handbook))}</a>'
         f'<span class="mg-source">Source: {e(refs.source_text(c))}</span></li>'
@@ -183,7 +183,7 @@ def outcome_panel(
         items = "".join(f"<li>{e(step)}</li>" for step in outcome.next_steps)
         parts.append(f'<h3>What happens next</h3><ol class="mg-next-steps">{items}</ol>')
     parts.append(why)
-    parts.append(f"<h3>Where this comes from</h3>{_citations(outcome.cite, refs)}")
+    parts.append(f"<h3>Where this comes from</h3>{citation_list(outcome.cite, refs)}")
     parts.append(f'<p class="mg-disclaimer">{e(DISCLAIMER)}</p>')
     return (
         f'<section class="mg-outcome mg-outcome--{e(urgency)}" aria-labelledby="{e(heading_id)}">'

@@ -35,6 +35,7 @@ from decision_engine.source import (  # noqa: E402
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
+from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -146,7 +147,16 @@ def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT 
     guides = generate(guides_dir, Path("docs"), Path("data"), generated)
     try:
         write_boxes(Path("docs"), guides, generated)
-    except PageGuidesError as error:
+        docs, data = Path("docs"), Path("data")
+        write_training(
+            guides,
+            handbook_anchors(docs, generated),
+            source_ids(data / "sources.yml"),
+            rating_schemes(data / "ratings.yml"),
+            docs,
+            generated,
+        )
+    except (PageGuidesError, TrainingError) as error:
         raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
