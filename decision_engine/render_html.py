@@ -150,6 +150,7 @@ def outcome_panel(
     answers: Mapping[str, Answer] | None = None,
     why: str = "",
     now: dt.datetime | None = None,
+    checklist: bool = True,
 ) -> str:
     """An outcome: its own actions and those of the ``applying`` parts merged into one checklist, then
     each of the ``open_parts`` (parts that depend on answers the plain version did not ask) under its
@@ -167,7 +168,9 @@ def outcome_panel(
     ]
     actions = actions_for(outcome, {}, list(applying))
     if actions:
-        items = _action_items(actions, refs, outcome.cite, tickable=answers is not None and bool(outcome.parts))
+        items = _action_items(
+            actions, refs, outcome.cite, tickable=checklist and answers is not None and bool(outcome.parts)
+        )
         parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
     for part in open_parts:
         items = _action_items(merge(list(part.actions)), refs, outcome.cite)

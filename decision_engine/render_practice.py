@@ -100,6 +100,7 @@ def practice_page(scenario: Scenario, guide: Guide, refs: References) -> str:
         applying=parts_that_apply(outcome, answers),
         answers=answers,
         now=scenario.as_of,
+        checklist=False,  # a model outcome to read, not a case to tick off
     )
     takeaways = "".join(f"<li>{e(t)}</li>" for t in scenario.takeaways)
     guide_fact = f'<dt>Guide</dt><dd><a href="{e(guide_href)}">{e(guide.title)}</a></dd>'
@@ -152,23 +153,24 @@ def walkthrough_page(tour: Walkthrough, guides: Mapping[str, Guide], refs: Refer
 
 
 def scenario_index(scenarios: Sequence[Scenario], guides: Mapping[str, Guide], page_root: str) -> str:
-    """Every scenario with its audience, area and guide; the page script adds filters for the three."""
-    rows = []
+    """Every scenario with its audience, area and guide, as a list that reads at any width; the page
+    script adds a filter for each of the three, named by the ``data-*-label`` attributes."""
+    items = []
     for s in sorted(scenarios, key=lambda s: (s.area, s.guide, s.title)):
-        guide = guides[s.guide]
-        rows.append(
-            f'<tr data-audience="{e(s.audience)}" data-area="{e(s.area)}" data-guide="{e(s.guide)}">'
-            f'<td><a href="{e(page_root)}training/scenarios/{e(s.id)}.html">{e(s.title)}</a></td>'
-            f"<td>{e(AUDIENCES[s.audience])}</td><td>{e(AREAS[s.area])}</td><td>{e(guide.title)}</td></tr>"
+        labels = {"audience": AUDIENCES[s.audience], "area": AREAS[s.area], "guide": guides[s.guide].title}
+        data = f'data-audience="{e(s.audience)}" data-area="{e(s.area)}" data-guide="{e(s.guide)}" ' + " ".join(
+            f'data-{key}-label="{e(value)}"' for key, value in labels.items()
+        )
+        items.append(
+            f'<li class="mg-scenarios__item" {data}>'
+            f'<a href="{e(page_root)}training/scenarios/{e(s.id)}.html">{e(s.title)}</a>'
+            f'<span class="mg-scenarios__meta">For: {e(labels["audience"])} · {e(labels["area"])} · '
+            f"Guide: {e(labels['guide'])}</span></li>"
         )
     return (
         f'<div class="mg-scenarios" data-module="scenario-index" data-count="{len(scenarios)}">'
-        '<p class="mg-scenarios__count" role="status">'
-        f"{len(scenarios)} scenarios</p>"
-        '<div class="mg-table-scroll" tabindex="0" role="region" aria-label="Practice scenarios">'
-        '<table class="mg-scenarios__table"><thead><tr><th scope="col">Scenario</th><th scope="col">For</th>'
-        '<th scope="col">Area</th><th scope="col">Guide</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+        f'<p class="mg-scenarios__count" role="status">{len(scenarios)} scenarios</p>'
+        f'<ul class="mg-scenarios__list">{"".join(items)}</ul></div>'
     )
 
 

@@ -198,17 +198,18 @@ def test_a_walkthrough_goes_one_step_at_a_time(served: Watched, site_url: str) -
 def test_the_index_filters_scenarios_by_area_audience_and_guide(served: Watched, site_url: str) -> None:
     page = served.page
     page.goto(site_url + "training/practise-with-the-guides.html")
-    rows = page.locator(".mg-scenarios tbody tr")
-    total = rows.count()
+    items = page.locator(".mg-scenarios__item")
+    total = items.count()
     assert total == len(list((ROOT / "scenarios").glob("*.yaml")))
     page.get_by_label("Area", exact=True).select_option("rotherham")
-    visible = page.locator(".mg-scenarios tbody tr:visible")
+    visible = page.locator(".mg-scenarios__item:visible")
     shown = visible.count()
     assert 0 < shown < total
     for i in range(shown):
-        expect(visible.nth(i).locator("td").nth(2)).to_have_text("Rotherham")
+        expect(visible.nth(i).locator(".mg-scenarios__meta")).to_contain_text(" · Rotherham · ")
     expect(page.locator(".mg-scenarios__count")).to_have_text(f"{shown} of {total} scenarios")
     page.get_by_label("For", exact=True).select_option("partner")
     page.get_by_label("Guide", exact=True).select_option("stage_2_partner_response")
-    expect(visible.first.locator("td").nth(3)).to_contain_text("stage 2")
+    expect(visible).to_have_count(1)
+    expect(visible.first.locator(".mg-scenarios__meta")).to_contain_text("For: Partner agencies · Rotherham")
     assert_accessible(page, "scenario index filtered")

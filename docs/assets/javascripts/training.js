@@ -350,19 +350,19 @@
   // --- the index of scenarios: filter by audience, area and guide -----------------------------
 
   function initIndex(root) {
-    var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr"));
+    var items = Array.prototype.slice.call(root.querySelectorAll(".mg-scenarios__item"));
     var count = root.querySelector(".mg-scenarios__count");
     var filters = el("div", { class: "mg-scenarios__filters" });
-    var columns = [["audience", "For", 1], ["area", "Area", 2], ["guide", "Guide", 3]];
+    var columns = [["audience", "For"], ["area", "Area"], ["guide", "Guide"]];
     var selects = columns.map(function (col) {
       var id = "mg-filter-" + col[0];
       var select = el("select", { id: id, class: "mg-select" }, [el("option", { value: "", text: "All" })]);
       var seen = {};
-      rows.forEach(function (row) {
-        var value = row.getAttribute("data-" + col[0]);
+      items.forEach(function (item) {
+        var value = item.getAttribute("data-" + col[0]);
         if (seen[value]) return;
         seen[value] = true;
-        select.appendChild(el("option", { value: value, text: row.cells[col[2]].textContent }));
+        select.appendChild(el("option", { value: value, text: item.getAttribute("data-" + col[0] + "-label") }));
       });
       filters.appendChild(el("div", { class: "mg-scenarios__filter" }, [el("label", { for: id, text: col[1] }), select]));
       select.addEventListener("change", apply);
@@ -370,14 +370,14 @@
     });
     function apply() {
       var shown = 0;
-      rows.forEach(function (row) {
+      items.forEach(function (item) {
         var keep = columns.every(function (col, i) {
-          return !selects[i].value || row.getAttribute("data-" + col[0]) === selects[i].value;
+          return !selects[i].value || item.getAttribute("data-" + col[0]) === selects[i].value;
         });
-        row.hidden = !keep;
+        item.hidden = !keep;
         if (keep) shown += 1;
       });
-      count.textContent = shown === rows.length ? rows.length + " scenarios" : shown + " of " + rows.length + " scenarios";
+      count.textContent = shown === items.length ? items.length + " scenarios" : shown + " of " + items.length + " scenarios";
     }
     root.insertBefore(filters, root.firstChild);
   }
