@@ -3,6 +3,7 @@ abbreviations that expand on keyboard focus; and a clean printout."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,19 +19,35 @@ ALL_PAGES = sorted(p.relative_to(DOCS).with_suffix(".html").as_posix() for p in 
 
 @pytest.fixture
 def page_at(page: Page, site_url: str):
-    def go(path: str) -> Page:
+    def go(path: str, width: int = 1280) -> Page:
+        page.set_viewport_size({"width": width, "height": 812 if width < 600 else 900})
         page.goto(site_url + path)
+        page.wait_for_load_state("load")
         return page
 
     return go
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_every_page_shows_999_and_its_review_date_and_meets_wcag_22_aa(page_at, path: str) -> None:
-    page = page_at(path)
+def test_every_page_shows_999_and_its_review_date_and_meets_wcag_22_aa(page_at, path: str, width: int) -> None:
+    page = page_at(path, width)
     expect(page.locator(".md-banner")).to_contain_text("If a child is in immediate danger, call 999.")
     expect(page.locator(".mg-reviewed")).to_contain_text("Last reviewed: ")
-    assert_accessible(page, path)
+    assert_accessible(page, f"{path} at {width} px")
+
+
+def test_a_wide_table_on_a_phone_scrolls_from_the_keyboard(page_at) -> None:
+    page = page_at("process/ratings.html", 375)
+    wide = page.locator(".md-typeset__scrollwrap[tabindex='0']").first
+    expect(wide).to_have_attribute("role", "region")
+    expect(wide).to_have_attribute("aria-label", re.compile(r"^Table: "))
+    wide.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=wide.element_handle())
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".md-typeset__scrollwrap[tabindex='0']")).to_have_count(0)
 
 
 def test_a_page_links_to_the_guides_that_apply_to_it(page_at) -> None:
