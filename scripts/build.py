@@ -34,6 +34,7 @@ from decision_engine.source import (  # noqa: E402
     source_ids,
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
+from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
@@ -146,6 +147,7 @@ def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT 
     generate_content(Path("data"), generated)
     guides = generate(guides_dir, Path("docs"), Path("data"), generated)
     try:
+        write_changes_by_page(Path("docs"), generated)
         write_boxes(Path("docs"), guides, generated)
         docs, data = Path("docs"), Path("data")
         write_training(
@@ -156,7 +158,7 @@ def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT 
             docs,
             generated,
         )
-    except (PageGuidesError, TrainingError) as error:
+    except (PageChangesError, PageGuidesError, TrainingError) as error:
         raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
