@@ -238,7 +238,7 @@ def _inputs(question: Question, form: Form, described: str) -> str:
             f"{f' aria-describedby={chr(34)}{described}{chr(34)}' if described else ''}>{unit}</div>"
         )
     items = []
-    for name, label, width in (("day", "Day", 2), ("month", "Month", 4), ("year", "Year", 4)):
+    for name, label, width in (("day", "Day", 2), ("month", "Month", 3), ("year", "Year", 3)):
         value = (form.get(name) or [""])[0]
         # A month may be typed as a name ("Dec"), so its keyboard has letters.
         mode = "text" if name == "month" else "numeric"
