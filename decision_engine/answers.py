@@ -97,7 +97,8 @@ def _number(question: Question, text: str) -> Answer | AnswerError:
 def _month(text: str) -> int | None:
     """A month as a number from 1 to 12, or by name, whole or short: "12", "December", "dec", "Sept."."""
     if _digits(text):
-        return int(text) if 1 <= int(text) <= 12 else None
+        # Length first: int() refuses a string of over 4,300 digits with a ValueError.
+        return int(text) if len(text.lstrip("0")) <= 2 and 1 <= int(text) <= 12 else None
     return _MONTH_NAMES.get(text.lower().rstrip("."))
 
 

@@ -445,9 +445,7 @@ class TestDueTimes:
         summary.get_by_role("link").click()
         expect(live.get_by_label("Time", exact=True)).to_be_focused()
 
-    def test_the_time_takes_am_and_pm_and_now_fills_in_the_training_clock(
-        self, served: Watched, site_url: str
-    ) -> None:
+    def test_the_time_takes_am_and_pm_and_now_fills_in_the_training_clock(self, served: Watched, site_url: str) -> None:
         page = served.page
         start(page, site_url + "guides/escalation.html?as-of=2026-12-24T16:05")
         live = page.locator(".mg-live")

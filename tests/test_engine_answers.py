@@ -267,6 +267,7 @@ def test_the_month_is_a_number_or_its_name_whole_or_short(month: str, number: in
     ("month", "message"),
     [
         ("13", "The date must be a real date"),
+        ("1" * 5000, "The date must be a real date"),
         ("0", "The date must be a real date"),
         ("De", "Enter the month as a number or a name, like 3 or March"),
         ("Decem", "Enter the month as a number or a name, like 3 or March"),
