@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Answer, Question
+from .typed_time import read_time
 from .uk_time import exists
 
 Form = Mapping[str, Sequence[str]]
@@ -20,6 +21,8 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+_MONTH_NAMES = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
+_MONTH_NAMES |= {name[:3].lower(): n for n, name in enumerate(MONTHS, 1)} | {"sept": 9}
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -91,6 +94,14 @@ def _number(question: Question, text: str) -> Answer | AnswerError:
     return value
 
 
+def _month(text: str) -> int | None:
+    """A month as a number from 1 to 12, or by name, whole or short: "12", "December", "dec", "Sept."."""
+    if _digits(text):
+        # Length first: int() refuses a string of over 4,300 digits with a ValueError.
+        return int(text) if len(text.lstrip("0")) <= 2 and 1 <= int(text) <= 12 else None
+    return _MONTH_NAMES.get(text.lower().rstrip("."))
+
+
 def _date(day: str, month: str, year: str) -> dt.date | AnswerError:
     parts = {"day": day, "month": month, "year": year}
     missing = [name for name, value in parts.items() if not value]
@@ -98,30 +109,32 @@ def _date(day: str, month: str, year: str) -> dt.date | AnswerError:
         return AnswerError("Enter the date", "day")
     if missing:
         return AnswerError(f"The date must include a {' and a '.join(missing)}", missing[0])
-    if not all(_digits(value) for value in parts.values()):
-        wrong = next(name for name, value in parts.items() if not _digits(value))
+    wrong = next((name for name in ("day", "year") if not _digits(parts[name])), None)
+    if wrong:
         return AnswerError("The date must be a real date, written in numbers, like 27 3 2026", wrong)
+    number = _month(month)
+    if number is None:
+        if _digits(month):
+            return AnswerError("The date must be a real date", "month")
+        return AnswerError("Enter the month as a number or a name, like 3 or March", "month")
     if len(year) != 4:
         return AnswerError("The year must include 4 numbers", "year")
     try:
-        return dt.date(int(year), int(month), int(day))
+        return dt.date(int(year), number, int(day))
     except ValueError:
         return AnswerError("The date must be a real date", "day")
 
 
-def _time(hour: str, minute: str) -> dt.time | AnswerError:
-    if not hour and not minute:
-        return AnswerError("Enter the time, like 14 30 for 2:30pm", "hour")
-    if not _digits(hour) or not _digits(minute or "0"):
-        return AnswerError("The time must be written in numbers, like 14 30", "hour")
-    try:
-        return dt.time(int(hour), int(minute or "0"))
-    except ValueError:
-        return AnswerError("The time must be a real time, from 00 00 to 23 59", "hour")
+def _time(text: str) -> dt.time | AnswerError:
+    if not text:
+        return AnswerError("Enter the time, like 18:30 or 6:30pm", "time")
+    time = read_time(text)
+    return AnswerError(time, "time") if isinstance(time, str) else time
 
 
 def from_form(question: Question, form: Form) -> Answer | AnswerError:
-    """Read a submitted form for ``question``."""
+    """Read a submitted form for ``question``: a date is three fields (day, month, year), a date and
+    time adds one more (time)."""
     if question.type in ("single", "yes_no", "multiple"):
         return _choice(question, list(form.get("answer") or []))
     if question.type == "number":
@@ -131,7 +144,7 @@ def from_form(question: Question, form: Form) -> Answer | AnswerError:
         return date
     if question.type == "date":
         return date.isoformat()
-    time = _time(_first(form, "hour"), _first(form, "minute"))
+    time = _time(_first(form, "time"))
     if isinstance(time, AnswerError):
         return time
     moment = dt.datetime.combine(date, time)
@@ -147,8 +160,8 @@ def _skipped(moment: dt.datetime) -> AnswerError:
     return AnswerError(
         f"There is no {clock(moment.time())} on {day(moment.date())}, because the clocks go forward from 1am "
         "to 2am. Enter a time before 1am or from 2am: if the time was read from a clock that had not been "
-        f"put forward, add 1 hour, like {later.hour:02d} {later.minute:02d}",
-        "hour",
+        f"put forward, add 1 hour, like {clock(later.time())}",
+        "time",
     )
 
 
@@ -165,7 +178,10 @@ def from_text(question: Question, text: str) -> Answer | AnswerError:
     if match is None or (question.type == "datetime") != (match.group(4) is not None):
         shape = "2026-11-22T14:30" if question.type == "datetime" else "2026-11-22"
         return AnswerError(f"Write the {question.type.replace('datetime', 'date and time')} like {shape}")
-    form = dict(zip(("year", "month", "day", "hour", "minute"), ([g or ""] for g in match.groups()), strict=True))
+    year, month, day, hour, minute = match.groups()
+    form = {"year": [year], "month": [month], "day": [day]}
+    if hour is not None:
+        form["time"] = [f"{int(hour):02d}:{minute}"]  # two figures, so the form reads it on the 24-hour clock
     return from_form(question, form)
 
 
@@ -184,7 +200,7 @@ def to_form(question: Question, answer: Answer) -> dict[str, list[str]]:
         moment = dt.datetime.fromisoformat(str(answer))
         form = {"day": [str(moment.day)], "month": [str(moment.month)], "year": [str(moment.year)]}
         if question.type == "datetime":
-            form |= {"hour": [f"{moment.hour:02d}"], "minute": [f"{moment.minute:02d}"]}
+            form["time"] = [f"{moment.hour:02d}:{moment.minute:02d}"]
         return form
     return {"answer": [str(answer)]}
 

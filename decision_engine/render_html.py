@@ -28,7 +28,7 @@ DISCLAIMER = (
     "This guide supports your professional judgement and your local procedures. It does not replace them. "
     "If you are unsure, contact the MASH for advice."
 )
-CLOCK_HINT = "Use the 24-hour clock: for 6:30pm, enter hour 18 and minute 30."
+TIME_HINT = "For example, 16:30 or 4:30pm"
 _URGENCY_LABEL = {
     "emergency": "Emergency",
     "urgent": "Urgent",
@@ -237,30 +237,41 @@ def _inputs(question: Question, form: Form, described: str) -> str:
             f'type="text" inputmode="numeric" spellcheck="false" value="{e(value)}"'
             f"{f' aria-describedby={chr(34)}{described}{chr(34)}' if described else ''}>{unit}</div>"
         )
-    fields = [("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4)]
-    if question.type == "datetime":
-        fields += [("hour", "Hour", 2), ("minute", "Minute", 2)]
     items = []
-    for name, label, width in fields:
+    for name, label, width in (("day", "Day", 2), ("month", "Month", 3), ("year", "Year", 3)):
         value = (form.get(name) or [""])[0]
-        separator = '<span class="mg-date-sep">at</span>' if name == "hour" else ""
+        # A month may be typed as a name ("Dec"), so its keyboard has letters.
+        mode = "text" if name == "month" else "numeric"
         items.append(
-            f'{separator}<div class="mg-date-item"><label class="mg-date-label" for="mg-{name}">{label}</label>'
+            f'<div class="mg-date-item"><label class="mg-date-label" for="mg-{name}">{label}</label>'
             f'<input class="mg-input mg-input--w{width}" id="mg-{name}" name="{name}" type="text" '
-            f'inputmode="numeric" value="{e(value)}"></div>'
+            f'inputmode="{mode}" autocomplete="off" spellcheck="false" value="{e(value)}"></div>'
         )
-    return f'<div class="mg-date">{"".join(items)}</div>'
+    date = f'<div class="mg-date">{"".join(items)}</div>'
+    return date + (_time_input(form) if question.type == "datetime" else "")
+
+
+def _time_input(form: Form) -> str:
+    """One box for the time, 24-hour or am/pm, with its hint before it, and a Now button: the page script
+    fills the date and time with UK time now (or a trainer's clock) and says so in the status line."""
+    value = (form.get("time") or [""])[0]
+    return (
+        '<div class="mg-time"><label class="mg-date-label" for="mg-time">Time</label>'
+        f'<div class="mg-hint mg-time__hint" id="mg-time-hint">{e(TIME_HINT)}</div>'
+        '<div class="mg-time__row">'
+        '<input class="mg-input mg-input--w5" id="mg-time" name="time" type="text" autocomplete="off" '
+        f'spellcheck="false" aria-describedby="mg-time-hint" value="{e(value)}">'
+        '<button type="button" class="md-button mg-now" data-now>'
+        'Now<span class="mg-visually-hidden">: fill in the date and time now</span></button></div>'
+        '<p class="mg-visually-hidden" role="status" data-now-status></p></div>'
+    )
 
 
 def _question_form(question: Question, form: Form, error: AnswerError | None) -> str:
     hint_id = "mg-hint" if question.hint else ""
-    clock_id = "mg-clock-hint" if question.type == "datetime" else ""
     error_id = "mg-error" if error else ""
-    described = " ".join(i for i in (hint_id, clock_id, error_id) if i)
+    described = " ".join(i for i in (hint_id, error_id) if i)
     hint = f'<div class="mg-hint" id="mg-hint">{e(question.hint)}</div>' if question.hint else ""
-    if clock_id:
-        # A time like "6" for 6:30pm would be read as 6am: say which clock the boxes use.
-        hint += f'<div class="mg-hint" id="{clock_id}">{e(CLOCK_HINT)}</div>'
     message = (
         f'<p class="mg-error-message" id="mg-error"><span class="mg-visually-hidden">Error:</span> '
         f"{e(error.message)}</p>"

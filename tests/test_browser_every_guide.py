@@ -47,9 +47,7 @@ def answer(page: Page, question: Question, value: str) -> None:
         for name, text in (("Day", day), ("Month", month), ("Year", year)):
             live.get_by_label(name, exact=True).fill(text)
         if time:
-            hour, minute = time.split(":")
-            live.get_by_label("Hour", exact=True).fill(hour)
-            live.get_by_label("Minute", exact=True).fill(minute)
+            live.get_by_label("Time", exact=True).fill(time)
     page.get_by_role("button", name="Continue").click()
     expect(live).not_to_have_attribute("data-node", before or "")
 

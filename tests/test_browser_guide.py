@@ -434,7 +434,7 @@ class TestDueTimes:
         page.locator(".mg-live").get_by_label("No", exact=True).check()
         page.get_by_role("button", name="Continue").click()
         live = page.locator(".mg-live")
-        for label, value in [("Day", "29"), ("Month", "3"), ("Year", "2026"), ("Hour", "01"), ("Minute", "30")]:
+        for label, value in [("Day", "29"), ("Month", "March"), ("Year", "2026"), ("Time", "1:30am")]:
             live.get_by_label(label, exact=True).fill(value)
         page.get_by_role("button", name="Continue").click()
         summary = page.locator(".mg-error-summary")
@@ -443,17 +443,51 @@ class TestDueTimes:
         expect(summary).to_contain_text(message)
         assert_accessible(page, "skipped time")
         summary.get_by_role("link").click()
-        expect(live.get_by_label("Hour", exact=True)).to_be_focused()
+        expect(live.get_by_label("Time", exact=True)).to_be_focused()
 
-    def test_a_date_and_time_question_says_which_clock(self, served: Watched, site_url: str) -> None:
+    def test_the_time_takes_am_and_pm_and_now_fills_in_the_training_clock(self, served: Watched, site_url: str) -> None:
         page = served.page
-        start(page, site_url + "guides/escalation.html")
-        page.locator(".mg-live").get_by_label("No", exact=True).check()
+        start(page, site_url + "guides/escalation.html?as-of=2026-12-24T16:05")
+        live = page.locator(".mg-live")
+        live.get_by_label("No", exact=True).check()
         page.get_by_role("button", name="Continue").click()
-        expect(page.locator(".mg-live #mg-clock-hint")).to_have_text(
-            "Use the 24-hour clock: for 6:30pm, enter hour 18 and minute 30."
-        )
-        assert "mg-clock-hint" in (page.locator(".mg-live fieldset").get_attribute("aria-describedby") or "")
+        time = live.get_by_label("Time", exact=True)
+        expect(time).to_have_accessible_description("For example, 16:30 or 4:30pm")
+        # A time that could be morning or evening is refused, and says how to write it.
+        for label, value in [("Day", "5"), ("Month", "Jan"), ("Year", "2026"), ("Time", "6:30")]:
+            live.get_by_label(label, exact=True).fill(value)
+        page.get_by_role("button", name="Continue").click()
+        expect(page.locator(".mg-error-summary")).to_contain_text("Add am or pm to the time, like 6:30am or 6:30pm")
+        assert_accessible(page, "time without am or pm")
+        time.fill("6:30pm")
+        page.get_by_role("button", name="Continue").click()
+        expect(live.locator(".mg-summary")).to_contain_text("Monday 5 January 2026 at 6:30pm")
+        # Back to the question: the answer is shown again on the 24-hour clock; Now fills in the trainer's clock.
+        live.get_by_role("link", name="Back").click()
+        expect(time).to_have_value("18:30")
+        now = live.get_by_role("button", name=re.compile("^Now"))
+        now.click()
+        values = [live.get_by_label(label, exact=True).input_value() for label in ("Day", "Month", "Year", "Time")]
+        assert values == ["24", "12", "2026", "16:05"]
+        expect(live.get_by_role("status")).to_have_text("Filled in: 24 12 2026 at 16:05, from the training clock.")
+        assert_accessible(page, "date and time filled in by Now")
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            screenshot(page, f"datetime-now-{width}")
+        page.get_by_role("button", name="Continue").click()
+        expect(live.locator(".mg-summary")).to_contain_text("Thursday 24 December 2026 at 4:05pm")
+
+    def test_now_fills_in_uk_time_without_a_training_clock(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        page.clock.set_fixed_time("2026-07-01T23:30:00Z")  # 00:30 on 2 July in London, in BST
+        start(page, site_url + "guides/escalation.html")
+        live = page.locator(".mg-live")
+        live.get_by_label("No", exact=True).check()
+        page.get_by_role("button", name="Continue").click()
+        live.get_by_role("button", name=re.compile("^Now")).click()
+        values = [live.get_by_label(label, exact=True).input_value() for label in ("Day", "Month", "Year", "Time")]
+        assert values == ["2", "7", "2026", "00:30"]
+        expect(live.get_by_role("status")).to_have_text("Filled in: 2 7 2026 at 00:30, UK time now.")
 
 
 def walk_to(*pairs: tuple[str, object]) -> str:

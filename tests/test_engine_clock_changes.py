@@ -25,7 +25,7 @@ def test_a_link_holding_a_time_the_clocks_skip_is_refused() -> None:
 
 def test_a_skipped_time_typed_into_the_form_is_refused_with_the_reason() -> None:
     walk = Walk(GUIDE).with_answer("concern", "injury").with_answer("age_months", 30)
-    result = walk.submit({"day": ["29"], "month": ["3"], "year": ["2026"], "hour": ["1"], "minute": ["30"]})
+    result = walk.submit({"day": ["29"], "month": ["3"], "year": ["2026"], "time": ["01:30"]})
     assert isinstance(result, AnswerError)
     assert "the clocks go forward from 1am to 2am" in result.message
 

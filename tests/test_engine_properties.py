@@ -22,8 +22,12 @@ from tests.test_engine_walk import FIXTURE
 
 GUIDES = [load_guide_file(FIXTURE), *real_guides()]
 BY_ID = {guide.id: guide for guide in GUIDES}
-FIELDS = ("answer", "day", "month", "year", "hour", "minute")
-junk = st.one_of(st.text(max_size=8), st.integers(-5, 300).map(str), st.sampled_from(["yes", "no", "none", ""]))
+FIELDS = ("answer", "day", "month", "year", "time")
+junk = st.one_of(
+    st.text(max_size=8),
+    st.integers(-5, 300).map(str),
+    st.sampled_from(["yes", "no", "none", "", "4:30pm", "12am", "6", "Dec", "1630"]),
+)
 
 
 moments = st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31, 23, 59)).map(
@@ -44,7 +48,7 @@ def forms(draw, question: Question):
     if question.type in ("date", "datetime") and real:
         moment = draw(moments)
         fields = {"day": moment.day, "month": moment.month, "year": f"{moment.year:04d}"}
-        fields |= {"hour": moment.hour, "minute": f"{moment.minute:02d}"} if question.type == "datetime" else {}
+        fields |= {"time": f"{moment.hour:02d}:{moment.minute:02d}"} if question.type == "datetime" else {}
         return {name: [str(value)] for name, value in fields.items()}
     return {name: draw(st.lists(junk, max_size=2)) for name in draw(st.lists(st.sampled_from(FIELDS), max_size=6))}
 

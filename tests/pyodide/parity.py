@@ -23,7 +23,7 @@ BAD_FORMS = [
     {"answer": ["not_an_answer"]},
     {"answer": ["-1"]},
     {"day": ["31"], "month": ["2"], "year": ["2026"]},
-    {"day": ["29"], "month": ["3"], "year": ["2026"], "hour": ["1"], "minute": ["30"]},  # the clocks skip it
+    {"day": ["29"], "month": ["3"], "year": ["2026"], "time": ["01:30"]},  # the clocks skip it
 ]
 
 

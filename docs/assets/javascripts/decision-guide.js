@@ -237,6 +237,8 @@
       guide.answer(event.target);
     });
     this.live.addEventListener("click", function (event) {
+      var now = event.target.closest && event.target.closest("button[data-now]");
+      if (now && now.form) return fillNow(now.form);
       var button = event.target.closest && event.target.closest("button[data-record], button[data-print]");
       if (!button) return;
       if (button.hasAttribute("data-print")) window.print();
@@ -278,6 +280,24 @@
       hour: "2-digit", minute: "2-digit", hourCycle: "h23",
     }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
     return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+  }
+
+  // The Now button on a date and time question: UK time now (or the training clock) into the day,
+  // month, year and time boxes, written as the engine reads them back, and said in the status line
+  // because a screen reader does not announce a value put into a box.
+  function fillNow(form) {
+    var moment = ukNow();
+    var date = moment.slice(0, 10).split("-");
+    var values = { day: String(Number(date[2])), month: String(Number(date[1])), year: date[0], time: moment.slice(11) };
+    Object.keys(values).forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field) field.value = values[name];
+    });
+    var status = form.querySelector("[data-now-status]");
+    if (status) {
+      status.textContent = "Filled in: " + values.day + " " + values.month + " " + values.year + " at " + values.time +
+        (trainingClock() ? ", from the training clock." : ", UK time now.");
+    }
   }
 
   // Ticked checklist items, by position; they go into the decision record and stay only on this page.
