@@ -9,6 +9,7 @@ from decision_engine import Walk
 from decision_engine.areas import AREAS, action_areas, area_named
 from decision_engine.references import References
 from decision_engine.render_html import live_view
+from decision_engine.render_plain import static_guide
 from tests.conftest import ROOT, load_guide
 
 GUIDE = load_guide("worried_about_a_child")
@@ -66,3 +67,10 @@ def test_the_guides_own_area_answer_is_marked_for_the_page(refs: References) -> 
 def test_the_page_templates_area_choices_are_the_engines_areas() -> None:
     template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert dict(re.findall(r'\("(\w+)", "([\w ]+)"\)', template)) == AREAS
+
+
+def test_the_plain_versions_outcomes_carry_the_area_answered_on_the_way(refs: References) -> None:
+    html = static_guide(GUIDE, refs)
+    steps = re.findall(r'<div class="mg-step" id="o-phone_mash_now[^"]*"[^>]*>', html)
+    assert any('data-answered-area="barnet"' in step for step in steps)
+    assert any("area-other" in step and "data-answered-area" not in step for step in steps)

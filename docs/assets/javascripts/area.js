@@ -7,7 +7,8 @@
 // - blocks: <div class="mg-area-rule" data-area="barnet"> (space-separated ids for several areas);
 //   next to each other they form a group, reordered with the chosen area's first;
 // - tables with a column headed "Area": each row names its area(s) in that column;
-// - guide outcomes: <li data-area> in .mg-actions and .mg-contacts, and .mg-live[data-answered-area],
+// - guide outcomes: <li data-area> in .mg-actions and .mg-contacts, and data-answered-area on .mg-live
+//   and on the plain version's outcome steps (.mg-step[data-outcome]):
 //   the guide's own area answer, which wins over the preference for that walk.
 (function () {
   "use strict";
@@ -183,7 +184,7 @@
   // --- guide outcomes: contacts and area-labelled actions ------------------------------------------
 
   function applyLists(root, area, names) {
-    root.querySelectorAll(".mg-live, .mg-static").forEach(function (guide) {
+    root.querySelectorAll(".mg-live, .mg-step[data-outcome]").forEach(function (guide) {
       var answered = guide.getAttribute("data-answered-area");
       var chosen = answered && names[answered] ? answered : area;
       if (!names[chosen]) return;
@@ -242,6 +243,10 @@
     applyLists(root, area, names);
   }
 
+  // A table copied into a fold may overflow on a phone: tables.js makes such tables keyboard-scrollable
+  // when the window resizes, so say that the layout has changed.
+  function relayout() { window.dispatchEvent(new Event("resize")); }
+
   function describe(names) {
     var area = current();
     var saved = stored();
@@ -267,11 +272,13 @@
       event.preventDefault();
       store(select.value);
       apply(document);
+      relayout();
       show();
     });
     forgetButton.addEventListener("click", function () {
       forget();
       apply(document);
+      relayout();
       show();
       select.focus();
     });
