@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from .answers import AnswerError, Form, to_form
+from .areas import AREAS, action_areas, area_id, area_named, area_of
 from .compose import actions_for, merge, parts_that_apply, urgency_for
 from .deadlines import DueError, describe_timescale
 from .due_times import due_times
@@ -54,10 +55,17 @@ def citation_list(citations: Sequence[Citation], refs: References) -> str:
 
 
 def _action_items(
-    actions: Sequence[Action], refs: References, shown: Sequence[Citation] = (), *, tickable: bool = False
+    actions: Sequence[Action],
+    refs: References,
+    shown: Sequence[Citation] = (),
+    *,
+    tickable: bool = False,
+    areas: Mapping[str, str] | None = None,
 ) -> str:
     """Actions in order. A source already shown for the whole outcome is not repeated under each one.
-    A checklist's items get tick boxes, which the page passes to the decision record."""
+    A checklist's items get tick boxes, which the page passes to the decision record. An action that
+    belongs to one area (``areas``, from ``action_areas``) carries its id, so the page can fold it away
+    for a person who has chosen another area."""
     already = {(c.source, c.part) for c in shown}
     items = []
     for i, a in enumerate(actions):
@@ -68,13 +76,15 @@ def _action_items(
         if own:
             cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in own) + "</span>"
         text = f'{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
+        area = area_of(a, areas) if areas else ""
+        marked = f' data-area="{e(area)}"' if area else ""
         if tickable:
             items.append(
-                f'<li class="mg-check"><input type="checkbox" class="mg-check__input" id="mg-check-{i}" '
+                f'<li class="mg-check"{marked}><input type="checkbox" class="mg-check__input" id="mg-check-{i}" '
                 f'data-action="{i}"><label for="mg-check-{i}">{text}</label>{cite}</li>'
             )
         else:
-            items.append(f"<li>{text}{cite}</li>")
+            items.append(f"<li{marked}>{text}{cite}</li>")
     return "".join(items)
 
 
@@ -169,15 +179,22 @@ def outcome_panel(
     actions = actions_for(outcome, {}, list(applying))
     if actions:
         items = _action_items(
-            actions, refs, outcome.cite, tickable=checklist and answers is not None and bool(outcome.parts)
+            actions,
+            refs,
+            outcome.cite,
+            tickable=checklist and answers is not None and bool(outcome.parts),
+            areas=action_areas(outcome.actions, list(applying)),
         )
         parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
     for part in open_parts:
         items = _action_items(merge(list(part.actions)), refs, outcome.cite)
-        parts.append(f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
+        block = f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>'
+        # A part for one area is an area block, folded like those on the handbook pages.
+        area = area_named(part.label)
+        parts.append(f'<div class="mg-area-rule" data-area="{e(area)}">{block}</div>' if area else block)
     if outcome.contacts:
         items = "".join(
-            f"<li><strong>{e(c.name)}</strong>: {e(c.detail)}"
+            f'<li data-area="{e(area_id(c.area))}"><strong>{e(c.name)}</strong>: {e(c.detail)}'
             f"{f' <span class=mg-area>({e(c.area)})</span>' if c.area else ''}</li>"
             for c in outcome.contacts
         )
@@ -368,8 +385,11 @@ def live_view(
     )
     if isinstance(node, Outcome):
         restart = _record_controls() + restart
+    # The guide's own answer to "which area" wins over the person's saved area for this walk.
+    answered = next((v for v in walk.answer_map.values() if isinstance(v, str) and v in AREAS), "")
+    answered_attr = f' data-answered-area="{e(answered)}"' if answered else ""
     return (
-        f'<div class="mg-live" data-node="{e(node.id)}">'
+        f'<div class="mg-live" data-node="{e(node.id)}"{answered_attr}>'
         f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'
         f"{main}{restart}{_summary(walk)}</div>"
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from .areas import AREAS
 from .deadlines import describe_timescale
 from .escape import html as e
 from .model import Guide, Question
@@ -131,8 +132,11 @@ def _outcome_step(guide: Guide, key: Key, refs: References) -> str:
     applying, open_parts = split_parts(outcome, key)
     panel = outcome_panel(outcome, refs, heading_id=f"{section_id}-heading", applying=applying, open_parts=open_parts)
     start = guide.start
+    # The guide's own answer to "which area" wins over the person's saved area (area.js).
+    answered = next((v for _, v in key.route if isinstance(v, str) and v in AREAS), "")
+    answered_attr = f' data-answered-area="{e(answered)}"' if answered else ""
     return (
-        f'<div class="mg-step" id="{e(section_id)}" data-outcome="{e(outcome.id)}" '
+        f'<div class="mg-step" id="{e(section_id)}" data-outcome="{e(outcome.id)}"{answered_attr} '
         f'data-answers="{_answers_attribute(key)}">{panel}{_answers_so_far(guide, key)}'
         f'<p class="mg-print-only">{e(PRINT_LINE)}</p>'
         f'<p class="mg-restart"><a href="#q-{e(start)}">Start again</a></p></div>'

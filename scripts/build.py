@@ -1,7 +1,10 @@
 """Build the handbook site: check the guides, generate what the pages include, run MkDocs, add the
 browser runtime. Every step is a plain function so tests and the benchmark can call the same build.
 
-    python scripts/build.py [--site-dir site]
+    python scripts/build.py [--site-dir site] [--area barnet]
+
+``--area`` builds the site as one partnership would publish it: that area's rules are shown first on
+every page until a person chooses another area, and the home page says whose handbook it is.
 
 A broken guide stops the build with one line per problem (file, node, problem) and exit status 1.
 """
@@ -19,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from decision_engine.areas import AREAS  # noqa: E402
 from decision_engine.cli import check_guides  # noqa: E402
 from decision_engine.compile import compile_guide, root_for  # noqa: E402
 from decision_engine.mermaid import flowchart  # noqa: E402
@@ -125,8 +129,13 @@ def copy_runtime(site: Path, generated: Path, wheel: Path) -> None:
     shutil.copytree(generated / "assets" / "guides", site / "assets" / "guides", dirs_exist_ok=True)
 
 
-def run_mkdocs(site: Path, generated: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MASH_GENERATED": str(generated)}
+def run_mkdocs(site: Path, generated: Path, area: str = "") -> None:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "MASH_GENERATED": str(generated),
+        "MASH_DEFAULT_AREA": area,  # mkdocs.yml's extra.default_area, read by the page template
+    }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--clean", "--site-dir", str(site)],
         cwd=ROOT,
@@ -139,9 +148,14 @@ def run_mkdocs(site: Path, generated: Path) -> None:
         raise BuildError("mkdocs build --strict failed:\n" + "\n".join(lines or [result.stderr.strip()]))
 
 
-def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT / "generated") -> list[str]:
+def build(
+    site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT / "generated", area: str = ""
+) -> list[str]:
     """Build into ``site``, writing generated pieces to ``generated``. Relative paths are read from the
-    project root, so messages name files the way their authors know them (``guides/x.yaml``)."""
+    project root, so messages name files the way their authors know them (``guides/x.yaml``). ``area``
+    (an id such as ``barnet``) makes a one-area site; empty, every area is shown until a person chooses."""
+    if area and area not in AREAS:
+        raise BuildError(f"--area: no area '{area}'; choose one of {', '.join(AREAS)}")
     os.chdir(ROOT)
     shutil.rmtree(generated, ignore_errors=True)
     generate_content(Path("data"), generated)
@@ -162,7 +176,7 @@ def build(site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT 
         raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
-        run_mkdocs(site, generated)
+        run_mkdocs(site, generated, area)
         copy_runtime(site, generated, wheel)
     return [g.id for g in guides]
 
@@ -172,9 +186,12 @@ def main() -> int:
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--guides", default="guides", help="folder of guide files, from the project root")
     parser.add_argument("--generated-dir", default=str(ROOT / "generated"), help="where generated pieces go")
+    parser.add_argument(
+        "--area", default="", choices=["", *AREAS], help="publish for one area: its rules first until a person chooses"
+    )
     args = parser.parse_args()
     try:
-        ids = build(Path(args.site_dir).resolve(), Path(args.guides), Path(args.generated_dir).resolve())
+        ids = build(Path(args.site_dir).resolve(), Path(args.guides), Path(args.generated_dir).resolve(), args.area)
     except (BuildError, GuideError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -129,3 +129,23 @@ def test_walk_refuses_an_answer_the_question_does_not_have() -> None:
     result = run("-m", "decision_engine", "walk", "worried_about_a_child", "--answer", "immediate_danger=maybe")
     assert result.returncode == 2
     assert json.loads(result.stdout) == {"error": "immediate_danger: Select one of the answers shown"}
+
+
+def test_a_one_area_build_says_whose_handbook_it_is_and_shows_that_area_first(built_site: Path, tmp_path: Path) -> None:
+    from scripts.build import run_mkdocs
+
+    site = tmp_path / "barnet"
+    run_mkdocs(site, built_site.parent / "generated", "barnet")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "This handbook is published for <strong>Barnet</strong>" in home
+    assert 'data-default-area="barnet"' in (site / "process" / "ratings.html").read_text(encoding="utf-8")
+    everyone = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-default-area=""' in everyone
+    assert "published for" not in everyone
+
+
+def test_the_build_refuses_an_area_it_does_not_know(tmp_path: Path) -> None:
+    result = run("scripts/build.py", "--area", "leeds", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 2
+    assert "invalid choice: 'leeds'" in result.stderr
+    assert not (tmp_path / "site").exists()

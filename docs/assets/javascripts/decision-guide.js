@@ -348,6 +348,7 @@
   Guide.prototype.render = function (view, options) {
     if (typeof view.html === "string") {
       this.live.innerHTML = view.html; // built and escaped by the engine from the guide's own data
+      if (window.mgArea) window.mgArea.apply(this.live); // the person's area first (area.js)
       document.title = view.title + " – " + this.pageTitle;
       var live = this.live;
       ticksInHash().forEach(function (position) {
