@@ -364,8 +364,7 @@ def live_view(
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""
     )
     if isinstance(node, Outcome):
-        main += _print_lines(walk)
-        restart = _case_notes(refs) + _record_controls() + restart
+        restart = _case_notes(refs) + _print_lines(walk) + _record_controls() + restart
     return (
         f'<div class="mg-live" data-node="{e(node.id)}">'
         f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'

@@ -292,11 +292,15 @@
     return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
   }
 
+  // The time now in UK time, written as the decision record writes its time: 9:15am on Monday 23 November 2026.
   function printedAt() {
-    return new Intl.DateTimeFormat("en-GB", {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
       timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric",
       hour: "numeric", minute: "2-digit", hour12: true,
-    }).format(new Date()).replace(" at ", ", ");
+    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    var clock = parts.hour + ":" + parts.minute + String(parts.dayPeriod || "").toLowerCase().replace(/[^a-z]/g, "");
+    return clock + " on " + parts.weekday + " " + parts.day + " " + parts.month + " " + parts.year;
   }
 
   // The case reference and notes typed beside an outcome are kept in sessionStorage, for this tab
