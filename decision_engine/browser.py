@@ -16,9 +16,9 @@ from .answers import AnswerError
 from .compile import load_compiled
 from .model import Guide, Question
 from .problems import GuideError
-from .record import FORMATS, export
+from .record import FORMATS, CaseNotes, export
 from .references import References
-from .render_html import live_view, restore_failed
+from .render_html import NOTES_LENGTH, REFERENCE_LENGTH, live_view, restore_failed
 from .token import TokenError, decode, encode
 from .walk import Walk
 
@@ -33,6 +33,10 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 #: this; Python 3.14 in Pyodide dies outright (a JavaScript stack overflow, no RecursionError) reading
 #: JSON between 5,000 and 10,000 deep.
 MAX_DEPTH = 200
+#: The longest case reference and notes kept in a record, as the page's own fields allow.
+MAX_REFERENCE = REFERENCE_LENGTH
+MAX_NOTES = NOTES_LENGTH
+_SITE = re.compile(r"https?://[^\s\"'<>()\[\]\\`]+/")
 
 P = ParamSpec("P")
 
@@ -189,10 +193,36 @@ def replay(guide_id: str, answers_json: str) -> str:
     return _reply(ok=True, token=encode(walk))
 
 
+def _case(case_json: object) -> CaseNotes | None:
+    """The case reference and notes the page keeps, as ``{"reference": ..., "notes": ...}``; None when
+    they cannot be read. They are the person's own words: the record escapes them as it writes them."""
+    data = _json(case_json)
+    if not isinstance(data, dict):
+        return None
+    reference, notes = data.get("reference", ""), data.get("notes", "")
+    if not isinstance(reference, str) or not isinstance(notes, str):
+        return None
+    return CaseNotes(reference=reference[:MAX_REFERENCE], notes=notes[:MAX_NOTES])
+
+
+def _site(site: object) -> str:
+    """The handbook's own address, for links in the record, or "" (pages named by path) if it is not one."""
+    return site if isinstance(site, str) and _SITE.fullmatch(site) else ""
+
+
 @_never_raises
-def record(guide_id: str, token: str, fmt: str, made_at: str, done_json: str = "[]") -> str:
+def record(
+    guide_id: str,
+    token: str,
+    fmt: str,
+    made_at: str,
+    done_json: str = "[]",
+    case_json: str = "{}",
+    site: str = "",
+) -> str:
     """The decision record for a walk, as text to download, with a file name. ``done_json`` lists the
-    positions of the checklist items ticked on the page."""
+    positions of the checklist items ticked on the page; ``case_json`` holds the case reference and
+    notes typed beside the outcome; ``site`` is the handbook's address, for links to its pages."""
     found = _guide(guide_id)
     if found is None:
         return _reply(ok=False, message=NOT_LOADED)
@@ -209,7 +239,9 @@ def record(guide_id: str, token: str, fmt: str, made_at: str, done_json: str = "
         problem = "the time it was made at is not a real date and time"
     elif not isinstance(done, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in done):
         problem = "the ticked items could not be read"
+    elif (case := _case(case_json)) is None:
+        problem = "the case reference and notes could not be read"
     else:
-        text, filename = export(walk, refs, moment, fmt, frozenset(done))
+        text, filename = export(walk, refs, moment, fmt, frozenset(done), case, _site(site))
         return _reply(ok=True, text=text, filename=filename)
     return _reply(ok=False, message=f"The record could not be made: {problem}.")

@@ -34,6 +34,7 @@ from .model import (
     RatingRef,
     Rule,
 )
+from .phones import is_number
 from .problems import GuideError, Problem
 
 URGENCIES = ("emergency", "urgent", "standard", "routine")
@@ -425,6 +426,19 @@ def _invariants(r: _Reader, data: Mapping[str, Any]) -> tuple[Invariant, ...]:
     return tuple(found)
 
 
+def _phones(r: _Reader, item: Mapping[str, Any], detail: str, node: str, i: int) -> tuple[str, ...]:
+    """A contact's telephone numbers (filled in from the register): each a UK number found in its detail."""
+    raw = item.get("phones", [])
+    listed = raw if isinstance(raw, list) else [raw]
+    phones = []
+    for number in listed:
+        if isinstance(number, str) and is_number(number) and number in detail:
+            phones.append(number)
+        else:
+            r.problem(node, f"contact {i}: each of 'phones' must be a UK telephone number in its 'detail'")
+    return tuple(phones)
+
+
 def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     node = r.text(data, "id", "?")
     r.known(data, OUTCOME_KEYS, node)
@@ -436,12 +450,14 @@ def _outcome(r: _Reader, data: Mapping[str, Any]) -> Outcome:
     for i, raw in enumerate(r.items(data, "contacts", node), start=1):
         item = r.mapping(raw, node, f"contact {i}")
         if item is not None:
-            r.known(item, ("name", "detail", "area"), node, f"contact {i}")
+            r.known(item, ("name", "detail", "area", "phones"), node, f"contact {i}")
+            detail = r.text(item, "detail", node)
             contacts.append(
                 Contact(
                     name=r.text(item, "name", node),
-                    detail=r.text(item, "detail", node),
+                    detail=detail,
                     area=r.text(item, "area", node, required=False),
+                    phones=_phones(r, item, detail, node, i),
                 )
             )
     next_steps = []

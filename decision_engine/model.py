@@ -127,6 +127,8 @@ class Contact:
     name: str
     detail: str
     area: str = ""
+    phones: tuple[str, ...] = ()
+    """The telephone numbers in ``detail``, as written there: only the register's, which are linked."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .phones import numbers_in_register
 from .problems import GuideError, Problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -161,7 +162,10 @@ def _contact(register: Mapping[str, Any], contact_id: str, file: str, node: str)
     entry = next((c for c in register["contacts"] if c["id"] == contact_id), None)
     if entry is None:
         raise GuideError([Problem(file, node, f"contacts_from: no contact '{contact_id}' in the register")])
-    return {"name": entry["name"], "detail": contact_detail(entry), "area": entry["area"]}
+    phones = list(numbers_in_register(entry))
+    return {"name": entry["name"], "detail": contact_detail(entry), "area": entry["area"]} | (
+        {"phones": phones} if phones else {}
+    )
 
 
 def fill(data: Any, file: str, read: Callable[[Path], Any], data_dir: Path = DATA_DIR) -> Any:

@@ -19,6 +19,7 @@ from .due_times import due_times
 from .escape import html as e
 from .explain import reasons
 from .model import Action, Answer, Citation, Outcome, Part, Question
+from .phones import link_numbers
 from .ratings import find as find_rating
 from .references import References
 from .token import encode
@@ -52,6 +53,11 @@ def citation_list(citations: Sequence[Citation], refs: References) -> str:
         for c in citations
     )
     return f'<ul class="mg-citations">{items}</ul>'
+
+
+def contact_detail(detail: str, phones: Sequence[str]) -> str:
+    """A contact's details, each of its telephone numbers a link that dials it."""
+    return link_numbers(e(detail), phones, lambda shown, href: f'<a class="mg-tel" href="{e(href)}">{shown}</a>')
 
 
 def _action_items(
@@ -194,7 +200,7 @@ def outcome_panel(
         parts.append(f'<div class="mg-area-rule" data-area="{e(area)}">{block}</div>' if area else block)
     if outcome.contacts:
         items = "".join(
-            f'<li data-area="{e(area_id(c.area))}"><strong>{e(c.name)}</strong>: {e(c.detail)}'
+            f'<li data-area="{e(area_id(c.area))}"><strong>{e(c.name)}</strong>: {contact_detail(c.detail, c.phones)}'
             f"{f' <span class=mg-area>({e(c.area)})</span>' if c.area else ''}</li>"
             for c in outcome.contacts
         )
@@ -334,13 +340,15 @@ def _why(walk: Walk, refs: References) -> str:
     for reason in reasons(walk):
         cite = ""
         if reason.cite:
-            cite = " " + "; ".join(
-                f'<a href="{e(refs.href(c.handbook))}">{e(refs.title(c.handbook))}</a>' for c in reason.cite
+            cite = (
+                ' <span class="mg-why__see">See: '
+                + "; ".join(
+                    f'<a href="{e(refs.href(c.handbook))}">{e(refs.title(c.handbook))}</a>' for c in reason.cite
+                )
+                + "</span>"
             )
-        items.append(
-            f"<li>You answered <strong>{e(reason.answer)}</strong> to “{e(reason.question)}”: "
-            f"{e(reason.rule)}.{cite}</li>"
-        )
+        # The question and the answer in the person's own words; the rule's label is for maintainers.
+        items.append(f"<li>{e(reason.question)} — <strong>{e(reason.answer)}</strong>{cite}</li>")
     outcome = walk.outcome
     if outcome is not None:
         for part in parts_that_apply(outcome, walk.route_answers):
@@ -384,7 +392,7 @@ def live_view(
         f'<p class="mg-restart"><a href="{e(walk_href(walk.restart()))}">Start again</a></p>' if walk.answers else ""
     )
     if isinstance(node, Outcome):
-        restart = _record_controls() + restart
+        restart = _case_notes(refs) + _print_lines(walk) + _record_controls() + restart
     # The guide's own answer to "which area" wins over the person's saved area for this walk.
     answered = next((v for v in walk.answer_map.values() if isinstance(v, str) and v in AREAS), "")
     answered_attr = f' data-answered-area="{e(answered)}"' if answered else ""
@@ -392,6 +400,52 @@ def live_view(
         f'<div class="mg-live" data-node="{e(node.id)}"{answered_attr}>'
         f'<nav class="mg-top" aria-label="Guide steps">{"".join(top)}</nav>'
         f"{main}{restart}{_summary(walk)}</div>"
+    )
+
+
+PRINTED_AT = "Date and time this was printed: ____________________"
+
+
+def check_the_handbook(title: str, version: int) -> str:
+    return (
+        f"Printed from the MASH Handbook: {title}, guide version {version}. A printed copy can go out of date: "
+        "check the handbook for the current version before you rely on it."
+    )
+
+
+def _print_lines(walk: Walk) -> str:
+    """Lines only a printed outcome shows: when it was printed (the page script writes the time in as
+    it prints; without it there is a line to fill in) and where to find the current version."""
+    return (
+        f'<p class="mg-print-only" data-printed-at>{e(PRINTED_AT)}</p>'
+        f'<p class="mg-print-only">{e(check_the_handbook(walk.guide.title, walk.guide.version))}</p>'
+    )
+
+
+# The page's own limits; the engine cuts what it is sent to the same (browser.MAX_REFERENCE, MAX_NOTES).
+REFERENCE_LENGTH = 100
+NOTES_LENGTH = 5000
+
+
+def _case_notes(refs: References) -> str:
+    """Fields for the person's case reference and notes. The page script keeps what is typed in this
+    tab only (sessionStorage), never in the address, and passes it to the record; a print shows it."""
+    privacy = e(refs.root + "about/privacy.html")
+    return (
+        '<div class="mg-notes"><h3 id="mg-notes-title">Your case reference and notes</h3>'
+        '<p class="mg-hint" id="mg-notes-hint">Optional. They go into the record you download or print. They are '
+        "kept only in this browser tab until you close it, are not put in the page's address, and are not sent "
+        f'anywhere (<a href="{privacy}">privacy notice</a>). '
+        "Do not type a child's name.</p>"
+        '<div class="mg-form-group"><label class="mg-label" for="mg-case-reference">Case reference</label>'
+        f'<input class="mg-input mg-input--wide" id="mg-case-reference" type="text" maxlength="{REFERENCE_LENGTH}" '
+        'autocomplete="off" spellcheck="false" data-case="reference" aria-describedby="mg-notes-hint"></div>'
+        '<div class="mg-form-group"><label class="mg-label" for="mg-case-notes">Notes</label>'
+        f'<textarea class="mg-textarea" id="mg-case-notes" rows="5" maxlength="{NOTES_LENGTH}" data-case="notes" '
+        'aria-describedby="mg-notes-hint"></textarea></div>'
+        '<p><button type="button" class="md-button mg-notes__clear" data-clear-notes>'
+        "Clear reference and notes</button></p>"
+        '<div class="mg-print-only mg-notes__printed" data-case-printed></div></div>'
     )
 
 
@@ -403,10 +457,10 @@ def _record_controls() -> str:
     )
     return (
         '<div class="mg-records"><h3>Keep a record</h3>'
-        "<p>Download this decision record for your case notes, or print this page. It is made in your browser "
-        "and is not sent anywhere.</p>"
+        "<p>Download this decision record for your case notes, or print this outcome. It is made in your "
+        "browser and is not sent anywhere.</p>"
         f'<p class="mg-record-buttons">{buttons}'
-        '<button type="button" class="md-button mg-record" data-print>Print</button></p></div>'
+        '<button type="button" class="md-button mg-record" data-print>Print this outcome</button></p></div>'
     )
 
 

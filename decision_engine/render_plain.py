@@ -19,9 +19,9 @@ from .model import Guide, Question
 from .plain import Key, Link, Step, answered_on_the_way, carried, plain_version, split_parts
 from .ratings import find as find_rating
 from .references import References
-from .render_html import outcome_panel
+from .render_html import PRINTED_AT, check_the_handbook, outcome_panel
 
-PRINT_LINE = "Date and time this was printed: ____________________"
+PRINT_LINE = PRINTED_AT
 
 
 def static_guide(guide: Guide, refs: References) -> str:
@@ -139,5 +139,6 @@ def _outcome_step(guide: Guide, key: Key, refs: References) -> str:
         f'<div class="mg-step" id="{e(section_id)}" data-outcome="{e(outcome.id)}"{answered_attr} '
         f'data-answers="{_answers_attribute(key)}">{panel}{_answers_so_far(guide, key)}'
         f'<p class="mg-print-only">{e(PRINT_LINE)}</p>'
+        f'<p class="mg-print-only">{e(check_the_handbook(guide.title, guide.version))}</p>'
         f'<p class="mg-restart"><a href="#q-{e(start)}">Start again</a></p></div>'
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from decision_engine.escape import markdown
+from decision_engine.phones import link_numbers, numbers_in_register
 from decision_engine.registers import contact_detail
 from decision_engine.source import rating_schemes, read_yaml, source_ids
 
@@ -160,11 +161,18 @@ def guide_reference(guides: list[Any]) -> str:
     return "\n".join(lines)
 
 
+def _contact_cell(entry: dict[str, object]) -> str:
+    """A contact's details in a table cell, each of its telephone numbers a link that dials it."""
+    return link_numbers(
+        _cell(contact_detail(entry)), numbers_in_register(entry), lambda shown, href: f"[{shown}]({href})"
+    )
+
+
 def contacts_table(data_dir: Path) -> str:
     register = read_yaml(data_dir / "contacts.yml")
     sources = source_ids(data_dir / "sources.yml")
     rows = ["| Area | MASH contact |", "|---|---|"]
-    rows += [f"| {c['area']} | {_cell(contact_detail(c))} |" for c in register["contacts"]]
+    rows += [f"| {c['area']} | {_contact_cell(c)} |" for c in register["contacts"]]
     cited = "; ".join(
         f"{sources[c['source']]['area']}, *{sources[c['source']]['title']}*, {c['part']}"
         for c in register["contacts"]

@@ -161,7 +161,13 @@ class TestWithoutJavaScript:
         expect(step).to_have_count(1)
         expect(step.get_by_role("heading", name="Phone the MASH now, then send the written referral")).to_be_visible()
         expect(step.locator(".mg-summary__row")).to_have_count(3)  # the choices; the list is not carried
-        expect(step.locator(".mg-print-only")).to_have_text("Date and time this was printed: ____________________")
+        expect(step.locator(".mg-print-only").first).to_have_text(
+            "Date and time this was printed: ____________________"
+        )
+        expect(step.locator(".mg-print-only").last).to_contain_text("check the handbook for the current version")
+        # The outcome alone: not the page's introduction or the route diagram.
+        expect(page.get_by_role("heading", name="How the guide decides")).to_be_hidden()
+        expect(page.locator(".mermaid").first).to_be_hidden()
         expect(step).to_contain_text("In Barnet, tell the parents or carers")
         expect(step).not_to_contain_text("In Waltham Forest you do not need")  # the route's own rules only
         page.context.close()
@@ -220,7 +226,10 @@ class TestWithJavaScript:
         heading = page.get_by_role("heading", name=outcome)
         expect(heading).to_be_visible()
         expect(heading).to_be_focused()
-        expect(page.locator(".mg-why li").filter(has_text="You answered")).to_have_count(len(answers))
+        # Why, in the person's words: each question with the answer given, not the rules' labels.
+        why = page.locator(".mg-why li").filter(has_text=" — ")
+        expect(why).to_have_count(len(answers))
+        expect(why.first).to_contain_text(f"Is the child in immediate danger? — {answers[0]}")
         expect(page.locator(".mg-live .mg-disclaimer")).to_contain_text("does not replace")
         assert f"#walk=worried_about_a_child.{GUIDE.version}." in page.url
         assert_accessible(page, f"outcome: {outcome}")
@@ -569,3 +578,92 @@ def test_ticked_checklist_items_are_kept_with_the_walk_across_a_reload(served: W
     expect(boxes.nth(2)).to_be_checked()
     boxes.nth(0).uncheck()
     assert page.url.endswith("&done=2")
+
+
+WALTHAM_FOREST_CHILD_PROTECTION = ("No", "Yes", "None of these, or I don't know", "Waltham Forest")
+
+
+class TestContactsNotesAndPrint:
+    def test_phone_numbers_are_links_that_dial_in_international_form(self, served: Watched, site_url: str) -> None:
+        page = served.page
+        start(page, site_url + GUIDE_PAGE)
+        for answer in WALTHAM_FOREST_CHILD_PROTECTION:
+            choose(page, answer)
+        call = page.locator(".mg-live .mg-contacts").get_by_role("link", name="020 8496 2310", exact=True)
+        expect(call).to_have_attribute("href", "tel:+442084962310")
+        expect(page.locator(".mg-live .mg-contacts").get_by_role("link", name="020 8496 3000")).to_have_attribute(
+            "href", "tel:+442084963000"
+        )
+        expect(page.locator(".mg-live .mg-contacts a[href^='tel:']")).to_have_count(2)  # no other area gives a number
+        page.goto(site_url + "referring/worried-about-a-child.html")
+        table = page.locator("table").filter(has_text="MASH contact")
+        expect(table.get_by_role("link", name="020 8496 2310")).to_have_attribute("href", "tel:+442084962310")
+
+    def test_case_notes_stay_in_the_tab_across_a_reload_and_go_into_the_record(
+        self, served: Watched, site_url: str
+    ) -> None:
+        page = served.page
+        start(page, site_url + GUIDE_PAGE + "?as-of=2026-11-23T09:15")
+        for answer in WALTHAM_FOREST_CHILD_PROTECTION:
+            choose(page, answer)
+        page.get_by_label("Case reference").fill("WF/2026/0412")
+        page.get_by_label("Notes", exact=True).fill("Called at 10am.\n<b>Manager</b> told")
+        assert "0412" not in page.url and "Manager" not in page.url  # never in the address
+        assert_accessible(page, "outcome with case notes")
+        page.reload()
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(page.get_by_label("Case reference")).to_have_value("WF/2026/0412")
+        expect(page.get_by_label("Notes", exact=True)).to_have_value("Called at 10am.\n<b>Manager</b> told")
+        kept = page.evaluate("Object.keys(sessionStorage)")
+        assert len(kept) == 1 and kept[0].startswith("mash-handbook:case-notes:")
+        assert page.evaluate("localStorage.length") == 0 and page.context.cookies() == []
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Markdown").click()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "Case reference: WF/2026/0412" in text
+        assert "Called at 10am.\n\n&lt;b&gt;Manager&lt;/b&gt; told" in text
+        assert f"]({site_url}referring/worried-about-a-child.html#significant-harm)" in text
+        assert "[020 8496 2310](tel:+442084962310)" in text
+        page.get_by_role("button", name="Clear reference and notes").click()
+        expect(page.get_by_label("Case reference")).to_have_value("")
+        assert page.evaluate("sessionStorage.length") == 0
+        page.reload()
+        expect(page.locator(READY)).to_be_attached(timeout=60_000)
+        expect(page.get_by_label("Notes", exact=True)).to_have_value("")
+
+    @pytest.mark.parametrize("width", [375, 1280])
+    def test_printing_an_outcome_prints_the_outcome_alone_with_when_and_where_to_check(
+        self, served: Watched, site_url: str, width: int
+    ) -> None:
+        page = served.page
+        page.set_viewport_size({"width": width, "height": 900})
+        start(page, site_url + GUIDE_PAGE)
+        for answer in WALTHAM_FOREST_CHILD_PROTECTION:
+            choose(page, answer)
+        page.get_by_label("Case reference").fill("WF/2026/0412")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing does
+        page.emulate_media(media="print")
+        outcome = page.locator(".mg-live .mg-outcome")
+        expect(
+            outcome.get_by_role("heading", name="Phone the MASH now, then send the written referral")
+        ).to_be_visible()
+        expect(outcome.locator(".mg-why")).to_be_visible()
+        expect(outcome.locator(".mg-contacts")).to_be_visible()
+        when = r"^Printed at \d{1,2}:\d\d[ap]m on \w+ \d{1,2} \w+ \d{4} \(UK time\)\.$"
+        expect(page.locator(".mg-live [data-printed-at]")).to_have_text(re.compile(when))
+        expect(page.locator(".mg-live")).to_contain_text("check the handbook for the current version")
+        expect(page.locator(".mg-notes__printed")).to_have_text("Case reference: WF/2026/0412")
+        for hidden in (
+            page.get_by_role("heading", name="How the guide decides"),  # the route diagram's section
+            page.locator(".mermaid").first,
+            page.locator("h1"),
+            page.locator(".md-sidebar--primary"),
+            page.locator(".md-header"),
+            page.locator(".mg-top"),
+            page.locator(".mg-records"),
+            page.get_by_label("Case reference"),
+            page.locator(".mg-live .mg-summary"),
+        ):
+            expect(hidden).to_be_hidden()
+        assert_accessible(page, f"outcome printed at {width}px")
+        screenshot(page, f"print-outcome-{width}")

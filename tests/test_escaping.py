@@ -27,7 +27,7 @@ from decision_engine.answers import AnswerError
 from decision_engine.compile import root_for
 from decision_engine.mermaid import flowchart
 from decision_engine.model import Guide
-from decision_engine.record import as_markdown, as_text, build
+from decision_engine.record import CaseNotes, as_markdown, as_text, build
 from decision_engine.references import References
 from decision_engine.render_html import live_view
 from decision_engine.render_plain import static_guide
@@ -223,8 +223,9 @@ def test_the_live_view_shows_every_field_as_text() -> None:
             assert live_markup(page) == []
             seen += " " + page.text()
     # Not in the live view: the guide's title, audience and intro (the page has its own), the invariant
-    # (proved at build time) and the part of a rule's citation (the reasons link to the handbook).
-    unshown = ("Guide title", "Audience", "Intro", "Invariant label", "Rule citation part")
+    # (proved at build time), the routing rules' labels (the reasons are the questions and answers, in
+    # the person's words) and the part of a rule's citation (the reasons link to the handbook).
+    unshown = ("Guide title", "Audience", "Intro", "Invariant label", *(n for n in TEXTS if n.startswith("Rule")))
     assert [n for n in TEXTS if n not in unshown and norm(TEXTS[n]) not in norm(seen)] == []
 
 
@@ -296,7 +297,7 @@ RENDERERS = {
 }
 RECORD_FIELDS = [
     "Guide title", "Choice text", "First label", "Factors text", "Factor label", "Count text", "Received text",
-    "Rule to factors", "Rule to count", "Rule many", "Rule to act", "Act title", "Act summary",
+    "Act title", "Act summary",
     "Deadline label", "Part deadline label", "Must action", "Should action", "Part action", "Part label",
     "Contact name", "Contact detail", "Contact area", "Next step", "Outcome citation part",
 ]  # fmt: skip
@@ -309,21 +310,30 @@ def finished() -> Walk:
     return walk
 
 
+# The person's own case reference and notes: every hostile line, and a link of its own.
+CASE = CaseNotes(reference="<b>ref</b> [link](javascript:alert(1)) **bold**", notes="\n".join(HOSTILE))
+
+
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_the_markdown_record_shows_every_field_as_text(renderer: str) -> None:
-    record = build(finished(), REFS, MADE)
+    record = build(finished(), REFS, MADE, case=CASE, site="https://handbook.example/")
     shown = parse(RENDERERS[renderer](as_markdown(record)))
     assert live_markup(shown) == []
     headings = [(e.tag, norm(e.text())) for e in shown.walk() if re.fullmatch(r"h\d", e.tag)]
-    assert [h[1] for h in headings[1:]] == ["Answers", "Outcome", "Why", "Sources"]
+    assert [h[1] for h in headings[1:]] == ["Your case reference and notes", "Why this outcome", "Outcome", "Sources"]
     assert [h[0] for h in headings] == ["h1", "h2", "h2", "h2", "h2"]
     assert norm(headings[0][1]) == norm("Decision record: " + TEXTS["Guide title"])
     assert missing_text(shown, RECORD_FIELDS) == []
-    # The record's own lists are still lists, and the text made none: four answers, three actions, one
-    # contact, one next step, four reasons and a part added, one source. (Python-Markdown reads a list
-    # only after a blank line, so there the actions, contacts and next steps stay in their paragraphs.)
+    assert norm(CASE.reference) in norm(shown.text())
+    assert [h.strip() for h in HOSTILE if h.strip() and norm(h) not in norm(shown.text())] == []
+    # The only links are the record's own: handbook pages under the site's address.
+    hrefs = [a.attrs["href"] for a in shown.find_all("a")]
+    assert hrefs and all(h.startswith("https://handbook.example/") for h in hrefs)
+    # The record's own lists are still lists, and the text made none: three actions; four answers and a
+    # part added, one contact, one next step, one source. (Python-Markdown reads a list only after a
+    # blank line, so there the actions, contacts and next steps stay in their paragraphs.)
     lists = [[len(ol.find_all("li")) for ol in shown.find_all(tag)] for tag in ("ol", "ul")]
-    assert lists == ([[3], [4, 1, 1, 5, 1]] if renderer == "commonmark" else [[], [4, 5, 1]])
+    assert lists == ([[3], [5, 1, 1, 1]] if renderer == "commonmark" else [[], [5, 1]])
     unfinished = parse(RENDERERS[renderer](as_markdown(build(Walk(GUIDE).with_answer("choice", "first"), REFS, MADE))))
     assert live_markup(unfinished) == []
 

@@ -239,10 +239,22 @@
     this.live.addEventListener("click", function (event) {
       var now = event.target.closest && event.target.closest("button[data-now]");
       if (now && now.form) return fillNow(now.form);
-      var button = event.target.closest && event.target.closest("button[data-record], button[data-print]");
+      var button =
+        event.target.closest && event.target.closest("button[data-record], button[data-print], button[data-clear-notes]");
       if (!button) return;
       if (button.hasAttribute("data-print")) window.print();
+      else if (button.hasAttribute("data-clear-notes")) guide.clearNotes();
       else guide.download(button.getAttribute("data-record"));
+    });
+    // The case reference and notes are kept as they are typed, in this tab only.
+    this.live.addEventListener("input", function (event) {
+      if (event.target.hasAttribute && event.target.hasAttribute("data-case")) guide.keepNotes();
+    });
+    // A printed outcome says when it was printed; the engine leaves a line to fill in for a print
+    // without this script.
+    window.addEventListener("beforeprint", function () {
+      var line = guide.live.querySelector("[data-printed-at]");
+      if (line) line.textContent = "Printed at " + printedAt() + " (UK time).";
     });
     this.live.addEventListener("change", function (event) {
       var box = event.target;
@@ -300,6 +312,82 @@
     }
   }
 
+  // The time now in UK time, written as the decision record writes its time: 9:15am on Monday 23 November 2026.
+  function printedAt() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric",
+      hour: "numeric", minute: "2-digit", hour12: true,
+    }).formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    var clock = parts.hour + ":" + parts.minute + String(parts.dayPeriod || "").toLowerCase().replace(/[^a-z]/g, "");
+    return clock + " on " + parts.weekday + " " + parts.day + " " + parts.month + " " + parts.year;
+  }
+
+  // The case reference and notes typed beside an outcome are kept in sessionStorage, for this tab
+  // only: a reload keeps them, closing the tab forgets them, and they are never in the address (which
+  // can be shared, bookmarked or kept in the browser's history) nor sent anywhere. They are kept with
+  // the walk they were typed on, so a new case started in the same tab begins with empty fields.
+  var NOTES_KEY = "mash-handbook:case-notes:";
+
+  function storage() {
+    try { return window.sessionStorage; } catch (error) { return null; } // storage can be turned off
+  }
+
+  Guide.prototype.notes = function () {
+    var reference = this.live.querySelector("[data-case=reference]");
+    var notes = this.live.querySelector("[data-case=notes]");
+    return { reference: reference ? reference.value : "", notes: notes ? notes.value : "" };
+  };
+
+  Guide.prototype.keepNotes = function () {
+    var kept = this.notes();
+    var store = storage();
+    try {
+      if (store && (kept.reference || kept.notes)) store.setItem(NOTES_KEY + this.token, JSON.stringify(kept));
+      else if (store) store.removeItem(NOTES_KEY + this.token);
+    } catch (error) { /* full or refused: the fields still hold what was typed */ }
+    this.showNotesForPrint(kept);
+  };
+
+  Guide.prototype.restoreNotes = function () {
+    var reference = this.live.querySelector("[data-case=reference]");
+    var notes = this.live.querySelector("[data-case=notes]");
+    if (!reference || !notes) return;
+    var store = storage();
+    var kept = null;
+    try { kept = store && JSON.parse(store.getItem(NOTES_KEY + this.token) || "null"); } catch (error) { kept = null; }
+    if (kept && typeof kept === "object") {
+      reference.value = typeof kept.reference === "string" ? kept.reference : "";
+      notes.value = typeof kept.notes === "string" ? kept.notes : "";
+    }
+    this.showNotesForPrint(this.notes());
+  };
+
+  Guide.prototype.clearNotes = function () {
+    var reference = this.live.querySelector("[data-case=reference]");
+    var notes = this.live.querySelector("[data-case=notes]");
+    if (reference) reference.value = "";
+    if (notes) notes.value = "";
+    this.keepNotes();
+    this.say("Your case reference and notes have been cleared from this tab.");
+    if (reference) reference.focus();
+  };
+
+  // A print shows what was typed as text, since a form field prints cut short.
+  Guide.prototype.showNotesForPrint = function (kept) {
+    var printed = this.live.querySelector("[data-case-printed]");
+    if (!printed) return;
+    printed.replaceChildren();
+    [["Case reference", kept.reference], ["Notes", kept.notes]].forEach(function (pair) {
+      if (!pair[1].trim()) return;
+      var line = document.createElement("p");
+      var name = document.createElement("strong");
+      name.textContent = pair[0] + ": ";
+      line.append(name, pair[1]);
+      printed.append(line);
+    });
+  };
+
   // Ticked checklist items, by position; they go into the decision record and stay only on this page.
   Guide.prototype.ticked = function () {
     return Array.prototype.map.call(this.live.querySelectorAll("input[data-action]:checked"), function (box) {
@@ -311,7 +399,10 @@
   Guide.prototype.download = function (format) {
     var guide = this;
     return startEngine()
-      .call("record", this.id, this.token, format, ukNow(), JSON.stringify(this.ticked()))
+      .call(
+        "record", this.id, this.token, format, ukNow(), JSON.stringify(this.ticked()), JSON.stringify(this.notes()),
+        new URL(this.root.getAttribute("data-root") || "./", location.href).href
+      )
       .then(function (reply) {
         if (!reply.ok) throw new Error(reply.message);
         var link = document.createElement("a");
@@ -355,6 +446,7 @@
         var box = live.querySelector('input[data-action="' + position + '"]');
         if (box) box.checked = true;
       });
+      this.restoreNotes();
     } else {
       this.live.replaceChildren(problemView(view.message, this.startToken));
       document.title = "Error: There is a problem – " + this.pageTitle;

@@ -25,8 +25,8 @@ const operations = {
   async replay(guide, answers) {
     return (await engine).replay(guide, answers);
   },
-  async record(guide, token, format, madeAt, done) {
-    return (await engine).record(guide, token, format, madeAt, done);
+  async record(guide, token, format, madeAt, done, caseNotes, site) {
+    return (await engine).record(guide, token, format, madeAt, done, caseNotes, site);
   },
 };
 
