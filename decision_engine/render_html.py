@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from .answers import AnswerError, Form, to_form
-from .compose import actions_for, merge, parts_that_apply, urgency_for
+from .compose import actions_for, headings, is_grouped, merge, parts_that_apply, urgency_for
 from .deadlines import DueError, describe_timescale
 from .due_times import due_times
 from .escape import html as e
@@ -54,20 +54,31 @@ def citation_list(citations: Sequence[Citation], refs: References) -> str:
 
 
 def _action_items(
-    actions: Sequence[Action], refs: References, shown: Sequence[Citation] = (), *, tickable: bool = False
+    actions: Sequence[Action],
+    refs: References,
+    shown: Sequence[Citation] = (),
+    *,
+    tickable: bool = False,
+    places: Sequence[int] = (),
+    conditions: Sequence[str] = (),
 ) -> str:
     """Actions in order. A source already shown for the whole outcome is not repeated under each one.
-    A checklist's items get tick boxes, which the page passes to the decision record."""
+    A checklist's items get tick boxes, which the page passes to the decision record, numbered by their
+    ``places`` in the whole checklist. An escalation in a grouped checklist says its concern; an item
+    with a condition (the plain version's "only if") says it first."""
     already = {(c.source, c.part) for c in shown}
     items = []
-    for i, a in enumerate(actions):
+    for n, a in enumerate(actions):
+        i = places[n] if places else n
         flag = '<strong class="mg-flag">Escalate</strong> ' if a.escalation else ""
         level = "Must:" if a.level == "must" else "Should:"
         own = [c for c in a.cite if (c.source, c.part) not in already]
         cite = ""
         if own:
             cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in own) + "</span>"
-        text = f'{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
+        concern = f'<span class="mg-concern">{e(a.group)}:</span> ' if a.escalation and a.group else ""
+        only_if = f'<em class="mg-only-if">Only if {e(conditions[n])}:</em> ' if conditions and conditions[n] else ""
+        text = f'{flag}{concern}{only_if}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
         if tickable:
             items.append(
                 f'<li class="mg-check"><input type="checkbox" class="mg-check__input" id="mg-check-{i}" '
@@ -167,14 +178,19 @@ def outcome_panel(
         _rating_block(outcome, refs),
     ]
     actions = actions_for(outcome, {}, list(applying))
-    if actions:
-        items = _action_items(
-            actions, refs, outcome.cite, tickable=checklist and answers is not None and bool(outcome.parts)
-        )
+    tickable = checklist and answers is not None and bool(outcome.parts)
+    if actions and is_grouped(outcome):
+        parts.append("<h3>What to do</h3>")
+        for heading, listed in headings(actions):
+            items = _action_items(
+                [a for _, a in listed], refs, outcome.cite, tickable=tickable, places=[i for i, _ in listed]
+            )
+            start = f' start="{listed[0][0] + 1}"' if listed[0][0] else ""
+            parts.append(f'<h4 class="mg-concern-heading">{e(heading)}</h4><ol class="mg-actions"{start}>{items}</ol>')
+    elif actions:
+        items = _action_items(actions, refs, outcome.cite, tickable=tickable)
         parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
-    for part in open_parts:
-        items = _action_items(merge(list(part.actions)), refs, outcome.cite)
-        parts.append(f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>')
+    parts += _open_parts(outcome, open_parts, refs)
     if outcome.contacts:
         items = "".join(
             f"<li><strong>{e(c.name)}</strong>: {e(c.detail)}"
@@ -193,6 +209,34 @@ def outcome_panel(
         + "".join(parts)
         + "</section>"
     )
+
+
+def _open_parts(outcome: Outcome, open_parts: Sequence[Part], refs: References) -> list[str]:
+    """Parts that depend on answers the plain version did not ask, each under its own label; in a
+    grouped checklist, one heading per concern, its escalations, musts and shoulds in that order, and
+    each action that needs a further fact says which ("only if ...")."""
+    if not is_grouped(outcome):
+        return [
+            f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">'
+            f"{_action_items(merge(list(part.actions)), refs, outcome.cite)}</ol>"
+            for part in open_parts
+        ]
+    blocks = []
+    for group in dict.fromkeys(part.group for part in open_parts):
+        condition_of: dict[int, str] = {}
+        chosen: list[Action] = []
+        for part in (p for p in open_parts if p.group == group):
+            condition = part.label.removeprefix(f"{group}: ") if part.label.startswith(f"{group}: ") else ""
+            for action in part.actions:
+                condition_of[len(chosen)] = condition
+                chosen.append(action)
+        # Ordered as the interactive checklist is: escalations, then musts, then shoulds.
+        places = sorted(range(len(chosen)), key=lambda i: (not chosen[i].escalation, chosen[i].level != "must", i))
+        actions = [chosen[i] for i in places]
+        conditions = [condition_of[i] for i in places]
+        items = _action_items(actions, refs, outcome.cite, conditions=conditions)
+        blocks.append(f'<h3>If it applies: {e(group)}</h3><ol class="mg-actions">{items}</ol>')
+    return blocks
 
 
 # --- the interactive view of one walk -------------------------------------------------------------
