@@ -1,5 +1,7 @@
 """Outcomes built from parts: one checklist merged from every part whose condition holds, with no
-action twice and mandatory escalations first."""
+action twice and mandatory escalations first. When the parts name a concern (``Part.group``), the
+checklist is listed by concern: the mandatory escalations, then every enquiry's checks, then each
+concern's, musts before shoulds."""
 
 from __future__ import annotations
 
@@ -51,9 +53,39 @@ def urgency_for(outcome: Outcome, answers: Mapping[str, Answer], parts: list[Par
     return max(found, key=URGENCY_ORDER.index)
 
 
+ESCALATIONS = "Mandatory escalations"
+EVERY_ENQUIRY = "Every enquiry"
+
+
+def is_grouped(outcome: Outcome) -> bool:
+    return any(part.group for part in outcome.parts)
+
+
+def by_concern(actions: tuple[Action, ...], outcome: Outcome) -> tuple[Action, ...]:
+    """Escalations first, then every enquiry's actions, then each concern's in the outcome's order of
+    parts, each concern's musts before its shoulds (a stable sort, so the source's order holds within
+    a level)."""
+    groups = list(dict.fromkeys(["", *(part.group for part in outcome.parts)]))
+    rest = [a for a in actions if not a.escalation]
+    rest.sort(key=lambda a: (groups.index(a.group), a.level != "must"))
+    return tuple([a for a in actions if a.escalation] + rest)
+
+
+def headings(actions: tuple[Action, ...]) -> list[tuple[str, list[tuple[int, Action]]]]:
+    """A grouped checklist's headings, each with its actions and their places in the whole list (the
+    places tick boxes and the record use)."""
+    found: dict[str, list[tuple[int, Action]]] = {}
+    for i, action in enumerate(actions):
+        heading = ESCALATIONS if action.escalation else action.group or EVERY_ENQUIRY
+        found.setdefault(heading, []).append((i, action))
+    return list(found.items())
+
+
 def actions_for(outcome: Outcome, answers: Mapping[str, Answer], parts: list[Part] | None = None) -> tuple[Action, ...]:
-    """The outcome's own actions plus those of every part that applies (worked out unless given), merged."""
+    """The outcome's own actions plus those of every part that applies (worked out unless given),
+    merged; listed by concern when the parts name one."""
     chosen = list(outcome.actions)
     for part in parts_that_apply(outcome, answers) if parts is None else parts:
-        chosen += part.actions
-    return merge(chosen)
+        chosen += [replace(a, group=part.group) for a in part.actions] if part.group else part.actions
+    merged = merge(chosen)
+    return by_concern(merged, outcome) if is_grouped(outcome) else merged

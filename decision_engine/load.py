@@ -310,9 +310,10 @@ def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
         item = r.mapping(raw, node, f"part {i}")
         if item is None:
             continue
-        r.known(item, ("if", "label", "actions", "deadlines", "urgency"), node, f"part {i}")
+        r.known(item, ("if", "label", "group", "actions", "deadlines", "urgency"), node, f"part {i}")
         when = _condition(r, item.get("if"), node, f"part {i}")
         label = r.text(item, "label", node)
+        group = str(item.get("group", ""))
         actions = _actions(r, item, node, f"part {i}, action")
         deadlines = _deadlines(r, item, node, f"part {i}, deadline")
         urgency = item.get("urgency", "")
@@ -320,7 +321,9 @@ def _parts(r: _Reader, data: Mapping[str, Any], node: str) -> tuple[Part, ...]:
             r.problem(node, f"part {i}: 'urgency' must be one of {', '.join(URGENCIES)}")
             urgency = ""
         if when is not None:
-            parts.append(Part(when=when, label=label, actions=actions, deadlines=deadlines, urgency=str(urgency)))
+            parts.append(
+                Part(when=when, label=label, actions=actions, deadlines=deadlines, urgency=str(urgency), group=group)
+            )
     return tuple(parts)
 
 

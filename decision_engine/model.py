@@ -86,6 +86,8 @@ class Action:
     escalation: bool = False
     """A mandatory escalation (for example a strategy meeting): shown before every other action."""
     cite: tuple[Citation, ...] = ()
+    group: str = ""
+    """The concern it is listed under in a grouped checklist, from its part ("" for every enquiry)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,9 @@ class Part:
     deadlines: tuple[Deadline, ...] = ()
     urgency: str = ""
     """When the part applies, the outcome is at least this urgent (an escalation in a checklist)."""
+    group: str = ""
+    """The heading its actions go under (a concern, such as "Child missing"). An outcome with grouped
+    parts lists its checklist by concern, each concern's musts before its shoulds."""
 
 
 @dataclass(frozen=True, slots=True)

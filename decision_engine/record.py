@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from .compose import actions_for, parts_that_apply, urgency_for
+from .compose import actions_for, headings, is_grouped, parts_that_apply, urgency_for
 from .deadlines import Due, in_words
 from .due_times import due_times
 from .escape import markdown
 from .explain import reasons
-from .model import Citation
+from .model import Action, Citation, Outcome
 from .phones import link_numbers, tel_href
 from .ratings import Rating
 from .ratings import find as find_rating
@@ -104,10 +104,12 @@ def build(
                 "level": a.level,
                 "text": a.text,
                 "escalation": a.escalation,
+                "heading": heading,
+                "concern": a.group,
                 "done": i in done,
                 "cite": [citation(c) for c in a.cite],
             }
-            for i, a in enumerate(actions_for(outcome, answers, parts))
+            for i, a, heading in _listed(outcome, actions_for(outcome, answers, parts))
         ],
         "checklist": bool(outcome.parts),
         "added": [part.label for part in parts],
@@ -136,6 +138,14 @@ def build(
     }
     record["citations"] = [_citation(c, refs, site) for c in outcome.cite]
     return record
+
+
+def _listed(outcome: Outcome, actions: tuple[Action, ...]) -> list[tuple[int, Action, str]]:
+    """Each action with its place and the heading it is listed under ("" when the checklist is not
+    grouped by concern)."""
+    if not is_grouped(outcome):
+        return [(i, a, "") for i, a in enumerate(actions)]
+    return [(i, a, heading) for heading, listed in headings(actions) for i, a in listed]
 
 
 def _rating_facts(rating: Rating | None) -> list[dict[str, str]]:
@@ -254,10 +264,15 @@ def _lines(record: dict[str, Any], style: _Style) -> list[str]:
                 out.append(f"  How it was worked out: {w(due['how'])}.")
         if outcome["actions"]:
             out += ["", "What to do:"]
+            heading = ""
             for i, action in enumerate(outcome["actions"], start=1):
+                if action["heading"] and action["heading"] != heading:
+                    heading = action["heading"]
+                    out += ["", f"{w(heading)}:"]
                 flag = "ESCALATE: " if action["escalation"] else ""
+                concern = f"{w(action['concern'])}: " if action["escalation"] and action["heading"] else ""
                 tick = ("[x] " if action["done"] else "[ ] ") if outcome["checklist"] else ""
-                out.append(f"{i}. {tick}{flag}{action['level'].capitalize()}: {w(action['text'])}")
+                out.append(f"{i}. {tick}{flag}{concern}{action['level'].capitalize()}: {w(action['text'])}")
         if outcome["contacts"]:
             out += ["", "Who to contact:"]
             out += [

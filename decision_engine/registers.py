@@ -92,9 +92,12 @@ def not_covered(agency: Mapping[str, Any], label: str) -> str:
     )
 
 
-def _part(condition: Mapping[str, Any], label: str, actions: list[tuple[dict[str, Any], bool]]) -> dict[str, Any]:
-    """A checklist part; one holding an item marked urgent makes the checklist urgent."""
-    part: dict[str, Any] = {"if": condition, "label": label, "actions": [a for a, _ in actions]}
+def _part(
+    condition: Mapping[str, Any], label: str, group: str, actions: list[tuple[dict[str, Any], bool]]
+) -> dict[str, Any]:
+    """A checklist part under its concern's heading; one holding an item marked urgent makes the
+    checklist urgent."""
+    part: dict[str, Any] = {"if": condition, "label": label, "group": group, "actions": [a for a, _ in actions]}
     if any(urgent for _, urgent in actions):
         part["urgency"] = "urgent"
     return part
@@ -121,19 +124,20 @@ def _parts(spec: Mapping[str, Any], register: Mapping[str, Any], file: str, node
                 {
                     "if": includes,
                     "label": f"No checks for {labels[concern]}",
+                    "group": labels[concern],
                     "actions": [{"should": not_covered(agency, labels[concern]), "cite": cite}],
                 }
             )
             continue
         plain = [(_action(i, cite), bool(i.get("urgent"))) for i in items if "when" not in i]
         if plain:
-            parts.append(_part(includes, f"Checks for {labels[concern]}", plain))
+            parts.append(_part(includes, f"Checks for {labels[concern]}", labels[concern], plain))
         for item in (i for i in items if "when" in i):
             if item["when"] not in facts:
                 raise GuideError([Problem(file, node, f"parts_from: 'facts' does not say what '{item['when']}' is")])
             label = f"{labels[concern]}: {register['conditions'][item['when']]}"
             action = (_action(item, cite), bool(item.get("urgent")))
-            parts.append(_part({"all": [includes, facts[item["when"]]]}, label, [action]))
+            parts.append(_part({"all": [includes, facts[item["when"]]]}, label, labels[concern], [action]))
     used = {i["when"] for concern in labels for i in concern_items(agency, concern) if "when" in i}
     unused = sorted(set(facts) - used)
     if unused:

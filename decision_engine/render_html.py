@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from .answers import AnswerError, Form, to_form
 from .areas import AREAS, action_areas, area_id, area_named, area_of
-from .compose import actions_for, merge, parts_that_apply, urgency_for
+from .compose import actions_for, headings, is_grouped, merge, parts_that_apply, urgency_for
 from .deadlines import DueError, describe_timescale
 from .due_times import due_times
 from .escape import html as e
@@ -67,21 +67,28 @@ def _action_items(
     *,
     tickable: bool = False,
     areas: Mapping[str, str] | None = None,
+    places: Sequence[int] = (),
+    conditions: Sequence[str] = (),
 ) -> str:
     """Actions in order. A source already shown for the whole outcome is not repeated under each one.
-    A checklist's items get tick boxes, which the page passes to the decision record. An action that
-    belongs to one area (``areas``, from ``action_areas``) carries its id, so the page can fold it away
-    for a person who has chosen another area."""
+    A checklist's items get tick boxes, which the page passes to the decision record, numbered by their
+    ``places`` in the whole checklist. An escalation in a grouped checklist says its concern; an item
+    with a condition (the plain version's "only if") says it first. An action that belongs to one area
+    (``areas``, from ``action_areas``) carries its id, so the page can fold it away for a person who has
+    chosen another area."""
     already = {(c.source, c.part) for c in shown}
     items = []
-    for i, a in enumerate(actions):
+    for n, a in enumerate(actions):
+        i = places[n] if places else n
         flag = '<strong class="mg-flag">Escalate</strong> ' if a.escalation else ""
         level = "Must:" if a.level == "must" else "Should:"
         own = [c for c in a.cite if (c.source, c.part) not in already]
         cite = ""
         if own:
             cite = '<span class="mg-source">Source: ' + "; ".join(e(refs.source_text(c)) for c in own) + "</span>"
-        text = f'{flag}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
+        concern = f'<span class="mg-concern">{e(a.group)}:</span> ' if a.escalation and a.group else ""
+        only_if = f'<em class="mg-only-if">Only if {e(conditions[n])}:</em> ' if conditions and conditions[n] else ""
+        text = f'{flag}{concern}{only_if}<strong class="mg-level mg-level--{a.level}">{level}</strong> {e(a.text)}'
         area = area_of(a, areas) if areas else ""
         marked = f' data-area="{e(area)}"' if area else ""
         if tickable:
@@ -183,21 +190,25 @@ def outcome_panel(
         _rating_block(outcome, refs),
     ]
     actions = actions_for(outcome, {}, list(applying))
-    if actions:
-        items = _action_items(
-            actions,
-            refs,
-            outcome.cite,
-            tickable=checklist and answers is not None and bool(outcome.parts),
-            areas=action_areas(outcome.actions, list(applying)),
-        )
+    tickable = checklist and answers is not None and bool(outcome.parts)
+    areas = action_areas(outcome.actions, list(applying))
+    if actions and is_grouped(outcome):
+        parts.append("<h3>What to do</h3>")
+        for heading, listed in headings(actions):
+            items = _action_items(
+                [a for _, a in listed],
+                refs,
+                outcome.cite,
+                tickable=tickable,
+                places=[i for i, _ in listed],
+                areas=areas,
+            )
+            start = f' start="{listed[0][0] + 1}"' if listed[0][0] else ""
+            parts.append(f'<h4 class="mg-concern-heading">{e(heading)}</h4><ol class="mg-actions"{start}>{items}</ol>')
+    elif actions:
+        items = _action_items(actions, refs, outcome.cite, tickable=tickable, areas=areas)
         parts.append(f'<h3>What to do</h3><ol class="mg-actions">{items}</ol>')
-    for part in open_parts:
-        items = _action_items(merge(list(part.actions)), refs, outcome.cite)
-        block = f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>'
-        # A part for one area is an area block, folded like those on the handbook pages.
-        area = area_named(part.label)
-        parts.append(f'<div class="mg-area-rule" data-area="{e(area)}">{block}</div>' if area else block)
+    parts += _open_parts(outcome, open_parts, refs)
     if outcome.contacts:
         items = "".join(
             f'<li data-area="{e(area_id(c.area))}"><strong>{e(c.name)}</strong>: {contact_detail(c.detail, c.phones)}'
@@ -216,6 +227,39 @@ def outcome_panel(
         + "".join(parts)
         + "</section>"
     )
+
+
+def _area_block(part: Part, refs: References, outcome: Outcome) -> str:
+    """One part under its own label; a part for one area is an area block, folded like those on the
+    handbook pages for a person who has chosen another area."""
+    items = _action_items(merge(list(part.actions)), refs, outcome.cite)
+    block = f'<h3>If it applies: {e(part.label)}</h3><ol class="mg-actions">{items}</ol>'
+    area = area_named(part.label)
+    return f'<div class="mg-area-rule" data-area="{e(area)}">{block}</div>' if area else block
+
+
+def _open_parts(outcome: Outcome, open_parts: Sequence[Part], refs: References) -> list[str]:
+    """Parts that depend on answers the plain version did not ask, each under its own label; in a
+    grouped checklist, one heading per concern, its escalations, musts and shoulds in that order, and
+    each action that needs a further fact says which ("only if ...")."""
+    if not is_grouped(outcome):
+        return [_area_block(part, refs, outcome) for part in open_parts]
+    blocks = []
+    for group in dict.fromkeys(part.group for part in open_parts):
+        condition_of: dict[int, str] = {}
+        chosen: list[Action] = []
+        for part in (p for p in open_parts if p.group == group):
+            condition = part.label.removeprefix(f"{group}: ") if part.label.startswith(f"{group}: ") else ""
+            for action in part.actions:
+                condition_of[len(chosen)] = condition
+                chosen.append(action)
+        # Ordered as the interactive checklist is: escalations, then musts, then shoulds.
+        places = sorted(range(len(chosen)), key=lambda i: (not chosen[i].escalation, chosen[i].level != "must", i))
+        actions = [chosen[i] for i in places]
+        conditions = [condition_of[i] for i in places]
+        items = _action_items(actions, refs, outcome.cite, conditions=conditions)
+        blocks.append(f'<h3>If it applies: {e(group)}</h3><ol class="mg-actions">{items}</ol>')
+    return blocks
 
 
 # --- the interactive view of one walk -------------------------------------------------------------

@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT))
 from decision_engine.areas import AREAS  # noqa: E402
 from decision_engine.cli import check_guides  # noqa: E402
 from decision_engine.compile import compile_guide, root_for  # noqa: E402
-from decision_engine.mermaid import flowchart  # noqa: E402
 from decision_engine.model import Guide  # noqa: E402
 from decision_engine.problems import GuideError  # noqa: E402
 from decision_engine.references import References  # noqa: E402
@@ -38,6 +37,8 @@ from decision_engine.source import (  # noqa: E402
     source_ids,
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
+from scripts.diagrams import include as diagram_include  # noqa: E402
+from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
@@ -65,8 +66,7 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
     for guide in guides:
         refs = References(sources=sources, titles=anchors, root=root_for(guide.page), ratings=ratings)
         (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
-        diagram = f"``` mermaid\n{flowchart(guide)}```\n"
-        (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
+        (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram_include(guide), encoding="utf-8")
         data = read_guide(Path(guide.source_file))
         (out / "assets" / "guides" / f"{guide.id}.json").write_text(compile_guide(data, guide, refs), encoding="utf-8")
     return guides
@@ -178,6 +178,7 @@ def build(
         wheel = build_wheel(Path(tmp))
         run_mkdocs(site, generated, area)
         copy_runtime(site, generated, wheel)
+    write_diagram_pages(site, guides)
     return [g.id for g in guides]
 
 

@@ -1,6 +1,7 @@
 """Every guide, in Chromium through Pyodide: for each kind of outcome a guide has (emergency, urgent,
 standard, routine), walk one committed route to it by filling in the page as a person would, and check
-the outcome shown, its accessibility, and that nothing left the local server."""
+the outcome shown, its accessibility, and that nothing left the local server. On the way in, at phone
+size, the first answer is above the fold."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from decision_engine.model import Guide, Question
 from tests.conftest import real_guides
 from tests.test_browser_guide import assert_accessible, open_page, screenshot, start
+from tests.test_browser_phone import LIVE_FIRST_ANSWER, PHONE, first_answer_bottom
 
 pytestmark = pytest.mark.browser
 GOLDENS = Path(__file__).parent / "goldens"
@@ -55,7 +57,10 @@ def answer(page: Page, question: Question, value: str) -> None:
 @pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
 def test_each_kind_of_outcome_is_reached_in_the_browser(browser: Browser, site_url: str, guide: Guide) -> None:
     page, watched = open_page(browser)
+    page.set_viewport_size(PHONE)
     start(page, site_url + guide.page.replace(".md", ".html"))
+    assert first_answer_bottom(page, LIVE_FIRST_ANSWER) < PHONE["height"], "first answer below the fold on a phone"
+    page.set_viewport_size({"width": 1100, "height": 900})
     for number, (route, outcome_id) in enumerate(one_route_per_kind(guide)):
         if number:
             page.locator(".mg-live").get_by_role("link", name="Start again").click()

@@ -56,6 +56,8 @@ def test_the_record_holds_the_whole_decision() -> None:
         "level": "must",
         "text": "Call the paediatrician.",
         "escalation": True,
+        "heading": "",
+        "concern": "",
         "done": False,
         "cite": [],
     }

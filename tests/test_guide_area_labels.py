@@ -4,6 +4,9 @@ its actions' words: the label of the part itself is not shown beside them."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from decision_engine.model import Condition, Guide
@@ -50,3 +53,32 @@ def test_the_check_finds_the_area_questions_and_parts_it_relies_on() -> None:
     worried = next(g for g in GUIDES if g.id == "worried_about_a_child")
     checked = [p for o in worried.outcomes for p in o.parts if areas_tested(p.when, area_questions(worried))]
     assert len(checked) >= 8
+
+
+def areas_cited(guide: Guide, sources: dict[str, dict[str, str]]) -> set[str]:
+    """Every area whose source the guide cites, in its rules, outcomes and actions."""
+    cites = [c for q in guide.questions for r in q.next for c in r.cite]
+    for outcome in guide.outcomes:
+        cites += [*outcome.cite, *(c for a in outcome.actions for c in a.cite)]
+        cites += [c for p in outcome.parts for a in p.actions for c in a.cite]
+    return {sources[c.source]["area"] for c in cites}
+
+
+def nav_titles() -> dict[str, str]:
+    """Each page's title in the site navigation (mkdocs.yml), by page."""
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    return {page: title for title, page in re.findall(r'^\s*- "?(.+?)"?: ([\w/-]+\.md)$', text, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[g.id for g in GUIDES])
+def test_a_guide_for_one_area_names_it_in_the_navigation_its_page_heading_and_its_title(guide: Guide, sources) -> None:
+    areas = areas_cited(guide, sources)
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    heading = next(
+        line for line in (docs / guide.page).read_text(encoding="utf-8").splitlines() if line.startswith("# ")
+    )
+    named = [nav_titles()[guide.page], heading, guide.title]
+    if len(areas) == 1:
+        assert all(title.endswith(f"({next(iter(areas))})") for title in named), named
+    else:  # a guide for several areas labels each rule with its area, and its titles name none of them
+        assert not any(title.endswith(")") and title.split("(")[-1].rstrip(")") in AREAS for title in named), named
