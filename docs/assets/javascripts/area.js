@@ -282,6 +282,13 @@
       show();
       select.focus();
     });
+    // On a phone, a guide's first answer must be above the fold: there the control waits at the end
+    // of the page instead of above the question. Every other page keeps it at the top.
+    var guide = document.querySelector(".mg-guide");
+    if (guide && window.matchMedia("(max-width: 44.9375em)").matches) {
+      box.classList.add("mg-area-choice--end");
+      box.parentNode.appendChild(box);
+    }
     box.hidden = false;
     show();
   }
