@@ -120,6 +120,45 @@ def test_barnet_first_on_the_pages_after_a_reload_then_all_areas(served: Watched
     check_both_widths(page, "consent-all")
 
 
+FIRST_RESPONSE = "process/first-response.html"
+STAGES_3_AND_4 = "process/stages-3-and-4.html"
+
+
+def test_a_page_from_two_areas_puts_barnets_section_first_and_a_link_opens_a_folded_one(
+    served: Watched, site_url: str
+) -> None:
+    page = served.page
+    page.goto(site_url + FIRST_RESPONSE)
+    choose_area(page, "barnet")
+    assert first_area_block(page) == "barnet"
+    expect(page.locator(".mg-area-rule:visible h2").first).to_contain_text("How the MASH works in Barnet")
+    rotherham = page.locator("details.mg-area-fold", has_text="Rotherham")
+    expect(rotherham.locator("> summary")).to_have_text("Rotherham")
+    expect(page.locator("#triage")).to_be_hidden()
+    expect(page.locator(".mg-page-areas")).to_be_hidden()  # Barnet is one of this page's areas
+    # A link to a heading inside the fold (the table of contents, another page) opens the fold.
+    page.goto(site_url + FIRST_RESPONSE + "#triage")
+    expect(page.locator("#triage")).to_be_visible()
+    expect(page.locator("#triage")).to_be_in_viewport()
+    check_both_widths(page, "first-response-barnet")
+
+
+def test_a_page_from_another_areas_sources_says_so_at_the_top(served: Watched, site_url: str) -> None:
+    page = served.page
+    page.goto(site_url + STAGES_3_AND_4)
+    expect(page.locator(".mg-page-areas")).to_be_hidden()
+    choose_area(page, "waltham_forest")
+    note = page.locator(".mg-page-areas")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("written only from the sources for Rotherham")
+    expect(note).to_contain_text("does not describe the procedure in Waltham Forest")
+    check_both_widths(page, "stages-3-and-4-waltham-forest")
+    choose_area(page, "rotherham")
+    expect(note).to_be_hidden()
+    choose_area(page, "all")
+    expect(note).to_be_hidden()
+
+
 def test_changing_the_area_twice_puts_the_page_back_as_written(served: Watched, site_url: str) -> None:
     page = served.page
     page.goto(site_url + CONSENT)

@@ -145,3 +145,34 @@ def test_system_names_are_explained_from_the_glossary(built_site: Path, page: st
     terms = {str(t["abbr"]): str(t["expansion"]) for t in read_yaml(ROOT / "data" / "glossary.yml")["terms"]}
     found = re.findall(rf'<abbr title="([^"]*)">{name}</abbr>', (built_site / page).read_text(encoding="utf-8"))
     assert found and all(unescape(title) == terms[name] for title in found)
+
+
+PROCEDURE_PAGES = [p for p in PAGES if p.relative_to(DOCS).parts[0] in {"about-mash", "consent", "referring", "process", "partners"}]
+
+
+def areas_cited(body: str) -> set[str]:
+    """The ids of the areas named in a page's "Source:" paragraphs."""
+    names = {str(s["area"]) for s in read_yaml(ROOT / "data" / "sources.yml")["sources"]}
+    cited = set()
+    for paragraph in re.split(r"\n\s*\n", body):
+        if paragraph.lstrip().startswith("Source:"):
+            flat = " ".join(paragraph.split())
+            cited |= {name.lower().replace(" ", "_") for name in names if name in flat}
+    return cited
+
+
+@pytest.mark.parametrize("path", PROCEDURE_PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PROCEDURE_PAGES])
+def test_a_procedure_page_names_the_areas_whose_sources_it_is_written_from(path: Path, built_site: Path) -> None:
+    """The page's `areas` say whose procedure it is: a reader who chose another area is told so at the
+    top, so these must be exactly the areas its sources come from."""
+    meta, body = page_text(path, built_site)
+    assert sorted(meta.get("areas", [])) == sorted(areas_cited(body))
+    html = (built_site / path.relative_to(DOCS).with_suffix(".html")).read_text(encoding="utf-8")
+    assert f'class="admonition note mg-page-areas" data-area="{" ".join(meta["areas"])}" hidden' in html
+
+
+@pytest.mark.parametrize("path", PROCEDURE_PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PROCEDURE_PAGES])
+def test_every_area_block_belongs_to_an_area_the_page_cites(path: Path, built_site: Path) -> None:
+    meta, body = page_text(path, built_site)
+    for areas in re.findall(r'class="mg-area-rule" data-area="([^"]+)"', body):
+        assert set(areas.split()) <= set(meta["areas"]), f"a block for {areas} on a page from {meta['areas']}"

@@ -237,10 +237,42 @@
     restore(root);
     var area = current();
     document.documentElement.setAttribute("data-mg-area", area);
+    notePageAreas(area, names);
     if (!names[area]) return;
     applyBlocks(root, area, names);
     applyTables(root, area, names);
     applyLists(root, area, names);
+  }
+
+  // --- a page written from other areas' sources only ---------------------------------------------
+
+  // The page's areas come from its front matter (the areas its sources belong to). When the chosen
+  // area is not among them, say so once at the top, rather than fold the whole page away.
+  function notePageAreas(area, names) {
+    var note = document.querySelector(".mg-page-areas");
+    if (!note) return;
+    var areas = areasOf(note);
+    var mine = names[area] && areas.indexOf(area) < 0;
+    note.hidden = !mine;
+    if (!mine) return;
+    note.querySelector(".mg-page-areas__chosen").textContent = names[area];
+    note.querySelector(".mg-page-areas__sources").textContent = namesOf(areas, names).replace(/ and (?=.* and )/g, ", ");
+  }
+
+  // --- a link to a heading or rule that is folded away opens its fold ---------------------------
+
+  function revealTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var opened = false;
+    for (var node = target.parentNode; node && node !== document; node = node.parentNode) {
+      if (node.tagName === "DETAILS" && node.classList.contains(FOLD) && !node.open) {
+        node.open = true;
+        opened = true;
+      }
+    }
+    if (opened) target.scrollIntoView();
   }
 
   // A table copied into a fold may overflow on a phone: tables.js makes such tables keyboard-scrollable
@@ -296,4 +328,6 @@
   window.mgArea = { apply: apply, key: KEY };
   setUp();
   apply(document);
+  revealTarget();
+  window.addEventListener("hashchange", revealTarget);
 })();
