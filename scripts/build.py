@@ -41,6 +41,7 @@ from scripts.diagrams import include as diagram_include  # noqa: E402
 from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
+from scripts.section_documents import SectionDocumentError, write_section_documents  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
@@ -163,6 +164,7 @@ def build(
     try:
         write_changes_by_page(Path("docs"), generated)
         write_boxes(Path("docs"), guides, generated)
+        write_section_documents(Path("mkdocs.yml"), Path("docs"), generated)
         docs, data = Path("docs"), Path("data")
         write_training(
             guides,
@@ -172,7 +174,7 @@ def build(
             docs,
             generated,
         )
-    except (PageChangesError, PageGuidesError, TrainingError) as error:
+    except (PageChangesError, PageGuidesError, SectionDocumentError, TrainingError) as error:
         raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))

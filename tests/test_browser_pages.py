@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_browser_guide import assert_accessible
+from tests.test_browser_guide import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 PAGE = "process/stage-1-triage.html"
@@ -77,6 +77,30 @@ def test_a_page_prints_without_navigation_and_with_link_targets(page_at) -> None
         "a => getComputedStyle(a, '::after').content"
     )
     assert after == '" (" attr(href) ")"' or "ratings.html#rotherham-rag" in after
+
+
+def test_a_whole_section_prints_as_one_document_from_its_button(page_at) -> None:
+    page = page_at("print/partner-agencies.html")
+    page.evaluate("() => { window.mgPrinted = 0; window.print = () => { window.mgPrinted += 1; }; }")
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert page.evaluate("window.mgPrinted") == 1
+    expect(page.get_by_role("heading", level=2)).to_contain_text(
+        ["Recording consent", "Social care checks", "Police checks", "Health checks"]
+    )
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Health checks in the MASH (Northamptonshire)")).to_be_visible()
+    screenshot(page, "print-partner-agencies")
+
+
+def test_without_javascript_a_section_document_hides_its_button(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "print/partner-agencies.html")
+    expect(page.locator(".mg-print-page")).to_be_hidden()
+    expect(page.locator("article")).to_contain_text("Save as PDF")
+    context.close()
 
 
 def test_a_hovered_link_keeps_enough_contrast(page_at) -> None:

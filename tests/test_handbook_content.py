@@ -147,7 +147,8 @@ def test_system_names_are_explained_from_the_glossary(built_site: Path, page: st
     assert found and all(unescape(title) == terms[name] for title in found)
 
 
-PROCEDURE_PAGES = [p for p in PAGES if p.relative_to(DOCS).parts[0] in {"about-mash", "consent", "referring", "process", "partners"}]
+PROCEDURE_FOLDERS = {"about-mash", "consent", "referring", "process", "partners"}
+PROCEDURE_PAGES = [p for p in PAGES if p.relative_to(DOCS).parts[0] in PROCEDURE_FOLDERS]
 
 
 def areas_cited(body: str) -> set[str]:
