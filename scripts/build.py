@@ -1,10 +1,11 @@
 """Build the handbook site: check the guides, generate what the pages include, run MkDocs, add the
 browser runtime. Every step is a plain function so tests and the benchmark can call the same build.
 
-    python scripts/build.py [--site-dir site] [--area barnet]
+    python scripts/build.py [--site-dir site] [--area barnet] [--generator zensical]
 
 ``--area`` builds the site as one partnership would publish it: that area's rules are shown first on
 every page until a person chooses another area, and the home page says whose handbook it is.
+``--generator zensical`` builds with Zensical, Material for MkDocs' successor, instead of MkDocs.
 
 A broken guide stops the build with one line per problem (file, node, problem) and exit status 1.
 """
@@ -149,12 +150,39 @@ def run_mkdocs(site: Path, generated: Path, area: str = "") -> None:
         raise BuildError("mkdocs build --strict failed:\n" + "\n".join(lines or [result.stderr.strip()]))
 
 
+def run_zensical(site: Path, generated: Path, area: str = "") -> None:
+    """Zensical, Material's successor, on the same mkdocs.yml, templates and pages. It builds only into
+    the config's site_dir and keeps a cache beside the config, so it runs on a copy of the project."""
+    env = {**os.environ, "MASH_GENERATED": str(generated), "MASH_DEFAULT_AREA": area}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        for folder in ("docs", "overrides"):
+            shutil.copytree(ROOT / folder, project / folder)
+        zensical = Path(sys.executable).parent / "zensical"
+        result = subprocess.run(
+            [str(zensical), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            raise BuildError("zensical build --strict failed:\n" + (result.stdout + result.stderr).strip())
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(project / "site", site)
+
+
+GENERATORS = {"mkdocs": run_mkdocs, "zensical": run_zensical}
+
+
 def build(
-    site: Path, guides_dir: Path = Path("guides"), generated: Path = ROOT / "generated", area: str = ""
+    site: Path,
+    guides_dir: Path = Path("guides"),
+    generated: Path = ROOT / "generated",
+    area: str = "",
+    generator: str = "mkdocs",
 ) -> list[str]:
     """Build into ``site``, writing generated pieces to ``generated``. Relative paths are read from the
     project root, so messages name files the way their authors know them (``guides/x.yaml``). ``area``
-    (an id such as ``barnet``) makes a one-area site; empty, every area is shown until a person chooses."""
+    (an id such as ``barnet``) makes a one-area site; empty, every area is shown until a person chooses.
+    ``generator`` is ``mkdocs`` (Material for MkDocs) or ``zensical``, its successor."""
     if area and area not in AREAS:
         raise BuildError(f"--area: no area '{area}'; choose one of {', '.join(AREAS)}")
     os.chdir(ROOT)
@@ -178,7 +206,7 @@ def build(
         raise BuildError(str(error)) from None
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
-        run_mkdocs(site, generated, area)
+        GENERATORS[generator](site, generated, area)
         copy_runtime(site, generated, wheel)
     write_diagram_pages(site, guides)
     return [g.id for g in guides]
@@ -192,9 +220,16 @@ def main() -> int:
     parser.add_argument(
         "--area", default="", choices=["", *AREAS], help="publish for one area: its rules first until a person chooses"
     )
+    parser.add_argument(
+        "--generator",
+        default="mkdocs",
+        choices=sorted(GENERATORS),
+        help="the site generator (zensical: Material's successor)",
+    )
     args = parser.parse_args()
     try:
-        ids = build(Path(args.site_dir).resolve(), Path(args.guides), Path(args.generated_dir).resolve(), args.area)
+        site, generated = Path(args.site_dir).resolve(), Path(args.generated_dir).resolve()
+        ids = build(site, Path(args.guides), generated, args.area, args.generator)
     except (BuildError, GuideError) as error:
         print(error, file=sys.stderr)
         return 1
