@@ -143,6 +143,21 @@ def test_a_page_from_two_areas_puts_barnets_section_first_and_a_link_opens_a_fol
     check_both_widths(page, "first-response-barnet")
 
 
+def test_a_printout_keeps_every_areas_rules_when_an_area_is_chosen(served: Watched, site_url: str) -> None:
+    page = served.page
+    page.goto(site_url + FIRST_RESPONSE)
+    choose_area(page, "barnet")
+    expect(page.locator("#triage")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator("#triage")).to_be_visible()  # Rotherham's timescale, folded on screen
+    page.emulate_media(media="screen")
+    # The print dialog itself: the folds open for it and close again after.
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("details.mg-area-fold:not([open])")).to_have_count(0)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("#triage")).to_be_hidden()
+
+
 def test_a_page_from_another_areas_sources_says_so_at_the_top(served: Watched, site_url: str) -> None:
     page = served.page
     page.goto(site_url + STAGES_3_AND_4)
@@ -152,6 +167,9 @@ def test_a_page_from_another_areas_sources_says_so_at_the_top(served: Watched, s
     expect(note).to_be_visible()
     expect(note).to_contain_text("written only from the sources for Rotherham")
     expect(note).to_contain_text("does not describe the procedure in Waltham Forest")
+    expect(note.get_by_role("link", name="what to do if you are worried")).to_have_attribute(
+        "href", "../referring/worried-about-a-child.html"
+    )
     check_both_widths(page, "stages-3-and-4-waltham-forest")
     choose_area(page, "rotherham")
     expect(note).to_be_hidden()

@@ -325,6 +325,21 @@
     show();
   }
 
+  // A printout is shared and kept, so every area's rules print: the folds open for the print and close
+  // again after it.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details." + FOLD + ":not([open])").forEach(function (details) {
+      details.open = true;
+      details.setAttribute("data-mg-print-opened", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-mg-print-opened]").forEach(function (details) {
+      details.open = false;
+      details.removeAttribute("data-mg-print-opened");
+    });
+  });
+
   window.mgArea = { apply: apply, key: KEY };
   setUp();
   apply(document);
