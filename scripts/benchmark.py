@@ -8,12 +8,15 @@ Reports, as medians over fresh browser contexts (empty cache each run):
   engine ready             when the interactive guide answers clicks (Pyodide + engine loaded)
   bare loadPyodide()       a blank page on the same server that only starts Pyodide in a module worker
   answer round trip        median from pressing Continue to the next question being shown
+and the weight of two pages as loaded (every file the browser fetched, as served and as gzip would
+send it): Home, a page without a guide, and the guide page until the engine is ready.
 This is a report, not a test: nothing here passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import statistics
 import sys
 import threading
@@ -88,6 +91,30 @@ def measure_bare(page: Page, base: str) -> float:
     return float(page.evaluate("window.bareReady"))
 
 
+def measure_weight(page: Page, base: str, site: Path, path: str) -> dict[str, int]:
+    """Bytes of every file the page fetched, JavaScript apart, as served and gzipped (level 6)."""
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    page.goto(base + path)
+    if path == GUIDE:
+        page.wait_for_selector("[data-module=decision-guide][data-ready]", timeout=120_000)
+    else:
+        page.wait_for_load_state("networkidle")
+    weight = {"js": 0, "js_gzip": 0, "all": 0, "all_gzip": 0}
+    for url in set(fetched):
+        local = site / url.removeprefix(base).split("#")[0].split("?")[0]
+        if not local.is_file():
+            continue
+        data = local.read_bytes()
+        packed = len(gzip.compress(data, 6))
+        weight["all"] += len(data)
+        weight["all_gzip"] += packed
+        if local.suffix in (".js", ".mjs"):
+            weight["js"] += len(data)
+            weight["js_gzip"] += packed
+    return weight
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the guide page in headless Chromium.")
     parser.add_argument("--runs", type=int, default=3)
@@ -113,6 +140,11 @@ def main() -> int:
             for key in ("first_question", "fcp", "ready"):
                 results[key].append(float(guide[key]))  # type: ignore[arg-type]
             results["trip"] += guide["trips"]  # type: ignore[arg-type]
+        weights = {}
+        for path in ("index.html", GUIDE):
+            context = browser.new_context()
+            weights[path] = measure_weight(context.new_page(), base, Path(args.site), path)
+            context.close()
         browser.close()
     server.shutdown()
     labels = {
@@ -127,6 +159,12 @@ def main() -> int:
         values = results[key]
         spread = f"(min {min(values):.0f}, max {max(values):.0f})"
         print(f"  {label:32} {statistics.median(values):8.0f} ms  {spread}")
+    print("Page weight as loaded (as served / gzipped)")
+    for path, weight in weights.items():
+        print(
+            f"  {path:32} JavaScript {weight['js'] / 1e6:5.2f} MB / {weight['js_gzip'] / 1e6:5.2f} MB;"
+            f" everything {weight['all'] / 1e6:5.2f} MB / {weight['all_gzip'] / 1e6:5.2f} MB"
+        )
     return 0
 
 

@@ -16,15 +16,23 @@ FOLDER = "diagrams"
 """Beside the guide pages: ``guides/diagrams/<guide id>.html``."""
 
 
+MERMAID = "assets/vendor/mermaid.min.js"
+"""The site's own copy of Mermaid, from the site's root."""
+
+
 def page_name(guide: Guide) -> str:
     return f"{FOLDER}/{guide.id}.html"
 
 
 def include(guide: Guide) -> str:
-    """The Markdown a guide page includes under "How the guide decides"."""
+    """The Markdown a guide page includes under "How the guide decides". Mermaid (3.6 MB) comes with
+    the diagram, so only the pages that draw one load it; deferred, it is there before Material looks
+    for it, as Material would otherwise fetch it from a CDN."""
+    root = "../" * guide.page.count("/")
     return (
         f'<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides" markdown>\n\n'
         f"``` mermaid\n{flowchart(guide)}```\n\n</div>\n\n"
+        f'<script src="{root}{MERMAID}" defer></script>\n\n'
         f'<p class="mg-diagram-link"><a href="{e(page_name(guide))}">Open the diagram on its own, full size</a> '
         "(scroll sideways to see all of it)</p>\n"
     )
@@ -48,7 +56,7 @@ def standalone(guide: Guide) -> str:
 <p><a href="{e(back)}">Back to the guide</a></p>
 <pre class="mermaid">{e(flowchart(guide))}</pre>
 </main>
-<script src="../../assets/vendor/mermaid.min.js"></script>
+<script src="../../{MERMAID}"></script>
 <script src="../../assets/javascripts/diagram-page.js"></script>
 </body>
 </html>

@@ -103,6 +103,23 @@ def test_without_javascript_a_section_document_hides_its_button(browser, site_ur
     context.close()
 
 
+def test_only_a_page_that_draws_a_diagram_loads_mermaid(page_at) -> None:
+    """Mermaid is 3.6 MB: Home and the handbook pages do without it; a guide page draws its diagram with
+    the site's own copy."""
+    page = page_at("index.html")
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    site = page.url.removesuffix("index.html")
+    for path in ("index.html", "process/stage-1-triage.html", "print/mash-process.html"):
+        page.goto(site + path)
+        page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if "mermaid" in url] == []
+    page.goto(site + "guides/worried-about-a-child.html")
+    # Material draws the diagram into a closed shadow root: the drawing is known by the space it takes.
+    page.wait_for_function("() => document.querySelector('.mg-diagram .mermaid').offsetHeight > 300")
+    assert [url for url in fetched if "mermaid" in url] == [site + "assets/vendor/mermaid.min.js"]
+
+
 def test_a_hovered_link_keeps_enough_contrast(page_at) -> None:
     # The pointer often rests where the next page's link appears (for example Start again after Continue).
     page = page_at("referring/worried-about-a-child.html")
