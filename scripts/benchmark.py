@@ -8,15 +8,14 @@ Reports, as medians over fresh browser contexts (empty cache each run):
   engine ready             when the interactive guide answers clicks (Pyodide + engine loaded)
   bare loadPyodide()       a blank page on the same server that only starts Pyodide in a module worker
   answer round trip        median from pressing Continue to the next question being shown
-and the weight of two pages as loaded (every file the browser fetched, as served and as gzip would
-send it): Home, a page without a guide, and the guide page until the engine is ready.
+and the weight of two pages as loaded (every file the browser fetched, as stored and as sent, compressed
+by scripts/serve.py): Home, a page without a guide, and the guide page until the engine is ready.
 This is a report, not a test: nothing here passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import statistics
 import sys
 import threading
@@ -25,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, Request, sync_playwright  # noqa: E402
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import make_server  # noqa: E402
@@ -92,26 +91,26 @@ def measure_bare(page: Page, base: str) -> float:
 
 
 def measure_weight(page: Page, base: str, site: Path, path: str) -> dict[str, int]:
-    """Bytes of every file the page fetched, JavaScript apart, as served and gzipped (level 6)."""
-    fetched: list[str] = []
-    page.on("requestfinished", lambda request: fetched.append(request.url))
+    """Bytes of every file the page fetched, JavaScript apart: as stored, and as sent over the wire
+    (the server's brotli or gzip copy when the browser accepts it)."""
+    fetched: list[Request] = []
+    page.on("requestfinished", lambda request: fetched.append(request))
     page.goto(base + path)
     if path == GUIDE:
         page.wait_for_selector("[data-module=decision-guide][data-ready]", timeout=120_000)
     else:
         page.wait_for_load_state("networkidle")
-    weight = {"js": 0, "js_gzip": 0, "all": 0, "all_gzip": 0}
-    for url in set(fetched):
-        local = site / url.removeprefix(base).split("#")[0].split("?")[0]
+    weight = {"js": 0, "js_sent": 0, "all": 0, "all_sent": 0}
+    for request in fetched:
+        local = site / request.url.removeprefix(base).split("#")[0].split("?")[0]
         if not local.is_file():
             continue
-        data = local.read_bytes()
-        packed = len(gzip.compress(data, 6))
-        weight["all"] += len(data)
-        weight["all_gzip"] += packed
+        stored, sent = local.stat().st_size, request.sizes()["responseBodySize"]
+        weight["all"] += stored
+        weight["all_sent"] += sent
         if local.suffix in (".js", ".mjs"):
-            weight["js"] += len(data)
-            weight["js_gzip"] += packed
+            weight["js"] += stored
+            weight["js_sent"] += sent
     return weight
 
 
@@ -159,11 +158,11 @@ def main() -> int:
         values = results[key]
         spread = f"(min {min(values):.0f}, max {max(values):.0f})"
         print(f"  {label:32} {statistics.median(values):8.0f} ms  {spread}")
-    print("Page weight as loaded (as served / gzipped)")
+    print("Page weight as loaded (as stored / as sent over the wire)")
     for path, weight in weights.items():
         print(
-            f"  {path:32} JavaScript {weight['js'] / 1e6:5.2f} MB / {weight['js_gzip'] / 1e6:5.2f} MB;"
-            f" everything {weight['all'] / 1e6:5.2f} MB / {weight['all_gzip'] / 1e6:5.2f} MB"
+            f"  {path:34} JavaScript {weight['js'] / 1e6:5.2f} / {weight['js_sent'] / 1e6:5.2f} MB;"
+            f" everything {weight['all'] / 1e6:5.2f} / {weight['all_sent'] / 1e6:5.2f} MB"
         )
     return 0
 

@@ -42,6 +42,7 @@ from scripts.diagrams import include as diagram_include  # noqa: E402
 from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
+from scripts.precompress import precompress  # noqa: E402
 from scripts.section_documents import SectionDocumentError, write_section_documents  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
@@ -209,6 +210,7 @@ def build(
         GENERATORS[generator](site, generated, area)
         copy_runtime(site, generated, wheel)
     write_diagram_pages(site, guides)
+    precompress(site)
     return [g.id for g in guides]
 
 

@@ -1,4 +1,5 @@
-"""Serve the built site on 127.0.0.1 with the MIME types Pyodide needs (module scripts, wasm).
+"""Serve the built site on 127.0.0.1 with the MIME types Pyodide needs (module scripts, wasm), and
+the build's precompressed copies (brotli, then gzip) to a browser that accepts them.
 
 python scripts/serve.py [--port 8000] [--directory site]
 """
@@ -10,7 +11,13 @@ import contextlib
 import functools
 import http.server
 import sys
+import urllib.parse
 from pathlib import Path
+from typing import BinaryIO
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.precompress import ENCODINGS
 
 TYPES = {
     ".js": "text/javascript",
@@ -32,7 +39,36 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         # Nothing on this site may be framed by, or reach out to, another origin.
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def accepted(self) -> list[str]:
+        """The encodings the request accepts (those not refused with q=0)."""
+        names = []
+        for part in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = part.strip().partition(";")
+            if params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+                names.append(name.strip().lower())
+        return names
+
+    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urllib.parse.urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()  # type: ignore[return-value]
+        accepted = self.accepted()
+        for encoding, suffix in ENCODINGS.items():
+            packed = path.with_name(path.name + suffix)
+            if encoding in accepted and packed.is_file():
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(packed.stat().st_size))
+                self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+                self.end_headers()
+                return packed.open("rb")
+        return super().send_head()  # type: ignore[return-value]
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]

@@ -1,0 +1,68 @@
+"""The built site goes over the wire compressed: the build writes brotli and gzip copies of its text and
+WebAssembly files, and scripts/serve.py sends the best one the browser accepts, with the original's
+type, and the file as it is to a browser that accepts neither."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import brotli
+import pytest
+
+from scripts.precompress import SMALLEST
+
+WASM = "assets/pyodide/pyodide.asm.wasm"
+
+
+def fetch(site_url: str, path: str, accept: str | None) -> tuple[Message, bytes]:
+    """The response's headers (any case, as HTTP allows) and body."""
+    headers = {} if accept is None else {"Accept-Encoding": accept}
+    with urllib.request.urlopen(urllib.request.Request(site_url + path, headers=headers)) as response:
+        return response.headers, response.read()
+
+
+DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
+
+
+@pytest.mark.parametrize(
+    ("accept", "sent"),
+    [("gzip, deflate, br, zstd", "br"), ("gzip, deflate", "gzip"), ("br;q=0, gzip", "gzip"), (None, None)],
+)
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(WASM, "application/wasm"), ("index.html", "text/html; charset=utf-8"), ("", "text/html; charset=utf-8")],
+)
+def test_the_server_sends_the_best_copy_the_browser_accepts(
+    built_site: Path, site_url: str, path: str, kind: str, accept: str | None, sent: str | None
+) -> None:
+    headers, body = fetch(site_url, path, accept)
+    original = (built_site / (path or "index.html")).read_bytes()
+    assert headers["Content-Type"] == kind
+    assert headers.get("Content-Encoding") == sent
+    assert "Accept-Encoding" in headers["Vary"]
+    assert (DECODE[sent](body) if sent else body) == original
+    assert int(headers["Content-Length"]) == len(body)
+
+
+def test_pyodides_webassembly_goes_over_the_wire_at_a_third_of_its_size(built_site: Path, site_url: str) -> None:
+    _, body = fetch(site_url, WASM, "br")
+    assert len(body) < (built_site / WASM).stat().st_size / 3
+
+
+def test_every_text_file_of_a_kilobyte_or_more_has_both_copies(built_site: Path) -> None:
+    missing = [
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*")
+        if p.suffix in (".html", ".js", ".mjs", ".css", ".json", ".wasm")
+        and p.stat().st_size >= SMALLEST
+        and not (p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file())
+    ]
+    assert missing == []
+
+
+def test_the_gzip_copies_are_the_same_from_build_to_build(built_site: Path) -> None:
+    copy = built_site / "index.html.gz"
+    assert copy.read_bytes()[4:8] == b"\0\0\0\0", "a gzip timestamp makes every build differ"
