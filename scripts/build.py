@@ -38,6 +38,7 @@ from decision_engine.source import (  # noqa: E402
     source_ids,
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
+from scripts.csp import apply_policy  # noqa: E402
 from scripts.diagrams import include as diagram_include  # noqa: E402
 from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
@@ -210,6 +211,7 @@ def build(
         GENERATORS[generator](site, generated, area)
         copy_runtime(site, generated, wheel)
     write_diagram_pages(site, guides)
+    apply_policy(site)
     precompress(site)
     return [g.id for g in guides]
 

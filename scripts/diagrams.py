@@ -47,6 +47,7 @@ def standalone(guide: Guide) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Diagram: {e(guide.title)} - MASH Handbook</title>
+<link rel="icon" href="../../assets/images/favicon.png">
 <link rel="stylesheet" href="../../assets/stylesheets/handbook.css">
 </head>
 <body class="mg-diagram-page">

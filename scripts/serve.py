@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scripts.csp import POLICY_FILE
 from scripts.precompress import ENCODINGS
 
 TYPES = {
@@ -40,6 +41,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Vary", "Accept-Encoding")
+        if self.server.policy:  # type: ignore[attr-defined]
+            self.send_header("Content-Security-Policy", self.server.policy)  # type: ignore[attr-defined]
         super().end_headers()
 
     def accepted(self) -> list[str]:
@@ -80,6 +83,11 @@ def make_server(directory: Path, port: int, quiet: bool = False) -> http.server.
     handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
+    # The build's policy, sent as a header as well as in each page's meta tag: only a header reaches
+    # the engine's worker. Header-only directives are added here.
+    written = directory / POLICY_FILE
+    base = written.read_text(encoding="utf-8").strip() if written.is_file() else ""
+    server.policy = f"{base}; frame-ancestors 'none'" if base else ""  # type: ignore[attr-defined]
     return server
 
 

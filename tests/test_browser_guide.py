@@ -35,6 +35,16 @@ HUGE_VERSION = f"worried_about_a_child.{'9' * 5000}.immediate_danger=no"
 HUGE_VERSION += "." + _check(HUGE_VERSION)
 
 
+def refused_by_policy(page: Page) -> list[str]:
+    """Every Content-Security-Policy refusal the page (or a frame or worker it starts) reports, across
+    navigations: Chromium reports each one on the console."""
+    refused: list[str] = []
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    return refused
+
+
 class Watched:
     """A page that keeps every URL it requested."""
 
@@ -42,6 +52,7 @@ class Watched:
         self.page = page
         self.requests: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        self.refused = refused_by_policy(page)
 
     def foreign(self, allowed_origin: str) -> list[str]:
         def own(url: str) -> bool:
@@ -68,6 +79,7 @@ def served(browser: Browser, site_url: str) -> Iterator[Watched]:
     yield watched
     page.context.close()
     assert watched.foreign(site_url) == [], "requests left the local server"
+    assert watched.refused == [], "the Content-Security-Policy refused something"
     assert any(url.startswith(site_url) for url in watched.requests)
 
 
@@ -197,6 +209,7 @@ class TestFromDisk:
         screenshot(page, "file-search")
         page.context.close()
         assert watched.foreign("file") == []
+        assert watched.refused == [], "from disk, the Content-Security-Policy refused something"
 
 
 class TestWithJavaScript:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.test_browser_guide import assert_accessible, screenshot
+from tests.test_browser_guide import assert_accessible, refused_by_policy, screenshot
 
 pytestmark = pytest.mark.browser
 PAGE = "process/stage-1-triage.html"
@@ -19,13 +19,16 @@ ALL_PAGES = sorted(p.relative_to(DOCS).with_suffix(".html").as_posix() for p in 
 
 @pytest.fixture
 def page_at(page: Page, site_url: str):
+    refused = refused_by_policy(page)
+
     def go(path: str, width: int = 1280) -> Page:
         page.set_viewport_size({"width": width, "height": 812 if width < 600 else 900})
         page.goto(site_url + path)
         page.wait_for_load_state("load")
         return page
 
-    return go
+    yield go
+    assert refused == [], "the Content-Security-Policy refused something"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
