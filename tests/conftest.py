@@ -72,6 +72,13 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The service worker saves the whole site (about 19 MB) on a first visit: only the offline tests
+    # (tests/test_browser_offline.py) let it run, so every other test sees the network as it is.
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def node() -> str:
     found = shutil.which("node")
     if found is None:

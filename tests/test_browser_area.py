@@ -245,7 +245,7 @@ def barnet_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def test_a_one_area_build_shows_its_area_first_until_a_person_chooses(browser: Browser, barnet_site: Path) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
     page.goto((barnet_site / "index.html").as_uri())
     expect(page.locator(".mg-area-edition")).to_contain_text("This handbook is published for Barnet")

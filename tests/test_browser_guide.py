@@ -67,7 +67,9 @@ class Watched:
 
 
 def open_page(browser: Browser, *, javascript: bool = True) -> tuple[Page, Watched]:
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1100, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1100, "height": 900}, service_workers="block"
+    )
     page = context.new_page()
     page.set_default_timeout(20_000)
     return page, Watched(page)

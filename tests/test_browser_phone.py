@@ -44,7 +44,7 @@ def test_every_guides_first_answer_is_above_the_fold_on_a_phone_without_javascri
 def test_a_route_diagram_scrolls_from_the_keyboard_on_a_phone_and_opens_alone(browser: Browser, site_url: str) -> None:
     from tests.test_browser_guide import assert_accessible
 
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE, service_workers="block")
     page = context.new_page()
     page.goto(site_url + "guides/escalation.html#how-it-decides")
     region = page.get_by_role("region", name="Diagram: how the guide decides")

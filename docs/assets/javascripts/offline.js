@@ -1,0 +1,70 @@
+// Installs the handbook for use without a network (served over http(s) only: browsers refuse service
+// workers on file://). Says "Available offline" once the whole site is saved, and "Updated: reload"
+// when a newer build is ready. The saved copy is the site itself, never anything a person typed.
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  var config = document.getElementById("__config");
+  if (!config) return;
+  var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
+
+  var manifest = document.createElement("link");
+  manifest.rel = "manifest";
+  manifest.href = new URL("manifest.webmanifest", root).href;
+  document.head.appendChild(manifest);
+
+  var reloading = false;
+  function notice(text, button) {
+    var box = document.querySelector(".mg-offline");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "mg-offline";
+      box.setAttribute("role", "status");
+      var inner = document.querySelector(".md-content__inner") || document.body;
+      inner.appendChild(box);
+    }
+    // "Available offline" waits quietly at the foot of the page; an update goes to the top, where it is seen.
+    var inner = box.parentNode;
+    if (button) inner.insertBefore(box, inner.firstChild);
+    else inner.appendChild(box);
+    box.classList.toggle("mg-offline--update", !!button);
+    box.replaceChildren();
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    if (button) {
+      var reload = document.createElement("button");
+      reload.type = "button";
+      reload.className = "md-button md-button--primary";
+      reload.textContent = "Reload";
+      reload.addEventListener("click", button);
+      box.appendChild(reload);
+    }
+  }
+  function offlineReady() {
+    notice("Available offline: this handbook is saved on this device, so its pages and guides work without a network.");
+  }
+  function updateReady(worker) {
+    notice("Updated: a newer version of the handbook is ready.", function () {
+      reloading = true;
+      worker.postMessage("skip-waiting");
+    });
+  }
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (reloading) location.reload();
+  });
+
+  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function (registration) {
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+    if (registration.waiting && navigator.serviceWorker.controller) updateReady(registration.waiting);
+    else if (registration.active && !registration.installing) offlineReady();
+    registration.addEventListener("updatefound", function () {
+      var worker = registration.installing;
+      worker.addEventListener("statechange", function () {
+        if (worker.state !== "installed") return;
+        if (navigator.serviceWorker.controller) updateReady(worker);
+        else offlineReady();
+      });
+    });
+  });
+})();
