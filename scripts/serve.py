@@ -61,7 +61,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not path.is_file():
             return super().send_head()  # type: ignore[return-value]
-        accepted = self.accepted()
+        accepted = self.accepted() if self.server.compress else []  # type: ignore[attr-defined]
         for encoding, suffix in ENCODINGS.items():
             packed = path.with_name(path.name + suffix)
             if encoding in accepted and packed.is_file():
@@ -80,10 +80,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().log_message(format, *args)
 
 
-def make_server(directory: Path, port: int, quiet: bool = False) -> http.server.ThreadingHTTPServer:
+def make_server(
+    directory: Path, port: int, quiet: bool = False, compress: bool = True
+) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
+    server.compress = compress  # type: ignore[attr-defined]
     # The build's policy, sent as a header as well as in each page's meta tag: only a header reaches
     # the engine's worker. Header-only directives are added here.
     written = directory / POLICY_FILE

@@ -37,8 +37,9 @@ def visit_once(page: Page, url: str) -> None:
 
 
 def test_after_one_visit_every_page_and_every_guide_works_without_a_network(
-    installing: BrowserContext, site_url: str
+    installing: BrowserContext, compressed_site_url: str
 ) -> None:
+    site_url = compressed_site_url
     page = installing.new_page()
     refused = refused_by_policy(page)
     visit_once(page, site_url + "index.html")

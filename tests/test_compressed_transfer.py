@@ -17,10 +17,10 @@ from scripts.precompress import SMALLEST
 WASM = "assets/pyodide/pyodide.asm.wasm"
 
 
-def fetch(site_url: str, path: str, accept: str | None) -> tuple[Message, bytes]:
+def fetch(compressed_site_url: str, path: str, accept: str | None) -> tuple[Message, bytes]:
     """The response's headers (any case, as HTTP allows) and body."""
     headers = {} if accept is None else {"Accept-Encoding": accept}
-    with urllib.request.urlopen(urllib.request.Request(site_url + path, headers=headers)) as response:
+    with urllib.request.urlopen(urllib.request.Request(compressed_site_url + path, headers=headers)) as response:
         return response.headers, response.read()
 
 
@@ -36,9 +36,9 @@ DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
     [(WASM, "application/wasm"), ("index.html", "text/html; charset=utf-8"), ("", "text/html; charset=utf-8")],
 )
 def test_the_server_sends_the_best_copy_the_browser_accepts(
-    built_site: Path, site_url: str, path: str, kind: str, accept: str | None, sent: str | None
+    built_site: Path, compressed_site_url: str, path: str, kind: str, accept: str | None, sent: str | None
 ) -> None:
-    headers, body = fetch(site_url, path, accept)
+    headers, body = fetch(compressed_site_url, path, accept)
     original = (built_site / (path or "index.html")).read_bytes()
     assert headers["Content-Type"] == kind
     assert headers.get("Content-Encoding") == sent
@@ -47,8 +47,10 @@ def test_the_server_sends_the_best_copy_the_browser_accepts(
     assert int(headers["Content-Length"]) == len(body)
 
 
-def test_pyodides_webassembly_goes_over_the_wire_at_a_third_of_its_size(built_site: Path, site_url: str) -> None:
-    _, body = fetch(site_url, WASM, "br")
+def test_pyodides_webassembly_goes_over_the_wire_at_a_third_of_its_size(
+    built_site: Path, compressed_site_url: str
+) -> None:
+    _, body = fetch(compressed_site_url, WASM, "br")
     assert len(body) < (built_site / WASM).stat().st_size / 3
 
 

@@ -13,6 +13,7 @@
 
   function update() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (observer) observer.observe(wrap);
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
@@ -25,6 +26,11 @@
     });
   }
 
+  // A wrapper that changes size (a phone turned, a window narrowed) is checked in the same frame, so a
+  // table is never left out of reach of the keyboard while a timer waits. The window's resize event
+  // stays for tables the page script moves or copies (area.js sends one after folding).
+  // The theme wraps its tables after this script has run, so each wrapper is observed as it is found.
+  var observer = window.ResizeObserver ? new ResizeObserver(function () { update(); }) : null;
   var pending = null;
   window.addEventListener("resize", function () {
     clearTimeout(pending);
