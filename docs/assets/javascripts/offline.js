@@ -54,7 +54,12 @@
     if (reloading) location.reload();
   });
 
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function (registration) {
+  var registering = navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
+  // A browser that refuses service workers (private windows, policy, a test harness) gets no
+  // registration, or a rejection: the site then simply works online, as before.
+  if (!registering || !registering.then) return;
+  registering.then(function (registration) {
+    if (!registration) return;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
     if (registration.waiting && navigator.serviceWorker.controller) updateReady(registration.waiting);
     else if (registration.active && !registration.installing) offlineReady();
@@ -66,5 +71,5 @@
         else offlineReady();
       });
     });
-  });
+  }, function () {});
 })();
