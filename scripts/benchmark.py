@@ -130,10 +130,10 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(args.runs):
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             guide = measure_guide(context.new_page(), base, args.answers)
             context.close()
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             results["bare"].append(measure_bare(context.new_page(), base))
             context.close()
             for key in ("first_question", "fcp", "ready"):
@@ -141,7 +141,7 @@ def main() -> int:
             results["trip"] += guide["trips"]  # type: ignore[arg-type]
         weights = {}
         for path in ("index.html", GUIDE):
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             weights[path] = measure_weight(context.new_page(), base, Path(args.site), path)
             context.close()
         browser.close()

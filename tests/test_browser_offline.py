@@ -106,3 +106,22 @@ def test_a_newer_build_offers_reload_and_then_replaces_the_saved_copy(
         notice.get_by_role("button", name="Reload").click()
     expect(page.locator(".mg-offline")).to_contain_text(SAVED, timeout=60_000)
     assert page.evaluate("caches.keys()") == ["mash-handbook-newer-build"]
+
+
+def test_on_a_guide_page_the_site_is_saved_only_after_the_engine_is_ready(
+    installing: BrowserContext, compressed_site_url: str
+) -> None:
+    """Saving 19 MB must not compete with the engine's own start on a first visit."""
+    page = installing.new_page()
+    page.add_init_script(
+        "new MutationObserver((_, watcher) => { if (document.querySelector('[data-ready]')) {"
+        " window.mgReadyAt = Date.now(); watcher.disconnect(); } })"
+        ".observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});"
+        "const register = ServiceWorkerContainer.prototype.register;"
+        "ServiceWorkerContainer.prototype.register = function (...args) {"
+        " window.mgRegisteredAt = Date.now(); return register.apply(this, args); };"
+    )
+    page.goto(compressed_site_url + GUIDES[0])
+    expect(page.locator(".mg-offline")).to_contain_text(SAVED, timeout=60_000)
+    ready, registered = page.evaluate("[window.mgReadyAt, window.mgRegisteredAt]")
+    assert ready is not None and registered is not None and registered >= ready

@@ -54,22 +54,43 @@
     if (reloading) location.reload();
   });
 
-  var registering = navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
-  // A browser that refuses service workers (private windows, policy, a test harness) gets no
-  // registration, or a rejection: the site then simply works online, as before.
-  if (!registering || !registering.then) return;
-  registering.then(function (registration) {
-    if (!registration) return;
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
-    if (registration.waiting && navigator.serviceWorker.controller) updateReady(registration.waiting);
-    else if (registration.active && !registration.installing) offlineReady();
-    registration.addEventListener("updatefound", function () {
-      var worker = registration.installing;
-      worker.addEventListener("statechange", function () {
-        if (worker.state !== "installed") return;
-        if (navigator.serviceWorker.controller) updateReady(worker);
-        else offlineReady();
+  // Saving the site (about 19 MB) must not slow the first visit: it starts once the page has loaded
+  // and, on a guide page, once the engine is ready (or after 20 seconds, whichever comes first).
+  function whenQuiet(start) {
+    var guide = document.querySelector("[data-module=decision-guide]");
+    if (!guide || guide.hasAttribute("data-ready")) return start();
+    var started = false;
+    function once() {
+      if (started) return;
+      started = true;
+      watcher.disconnect();
+      start();
+    }
+    var watcher = new MutationObserver(function () { if (guide.hasAttribute("data-ready")) once(); });
+    watcher.observe(guide, { attributes: true, attributeFilter: ["data-ready"] });
+    setTimeout(once, 20000);
+  }
+  if (document.readyState === "complete") whenQuiet(register);
+  else window.addEventListener("load", function () { whenQuiet(register); });
+
+  function register() {
+    var registering = navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
+    // A browser that refuses service workers (private windows, policy, a test harness) gets no
+    // registration, or a rejection: the site then simply works online, as before.
+    if (!registering || !registering.then) return;
+    registering.then(function (registration) {
+      if (!registration) return;
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+      if (registration.waiting && navigator.serviceWorker.controller) updateReady(registration.waiting);
+      else if (registration.active && !registration.installing) offlineReady();
+      registration.addEventListener("updatefound", function () {
+        var worker = registration.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state !== "installed") return;
+          if (navigator.serviceWorker.controller) updateReady(worker);
+          else offlineReady();
+        });
       });
-    });
-  }, function () {});
+    }, function () {});
+  }
 })();
