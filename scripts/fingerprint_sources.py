@@ -1,7 +1,7 @@
 """Write tests/fixtures/source_runs.txt: a fingerprint of every run of ten words in the source documents,
 as short hashes, so the "own words" test runs in a clone with nothing beside it. No source text is stored.
 
-    python scripts/fingerprint_sources.py [--seeds ../shared/seeds]
+    python scripts/fingerprint_sources.py --seeds FOLDER_OF_SOURCE_DOCUMENTS
 
 Run it again when a source document changes. Runs that are a source's own title (cited by name) are
 left out.
@@ -45,7 +45,8 @@ def fingerprint(seeds: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    # No default: the source documents live outside this repository, wherever the maintainer keeps them.
+    parser.add_argument("--seeds", required=True, help="the folder holding the source documents (*.txt)")
     seeds = Path(parser.parse_args().seeds)
     if not any(seeds.glob("*.txt")):
         print(f"no source documents (*.txt) in {seeds}", file=sys.stderr)

@@ -49,6 +49,15 @@ def stored(page: Page) -> str | None:
     return page.evaluate(f"localStorage.getItem('{KEY}')")
 
 
+def at_the_area_question(page: Page, site_url: str, chosen: str) -> Page:
+    """Save an area, then open the guide at its own area question, with the engine ready."""
+    page.goto(site_url + GUIDE_PAGE)
+    choose_area(page, chosen)
+    page.goto(site_url + GUIDE_PAGE + AREA_QUESTION)
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    return page
+
+
 def first_area_block(page: Page) -> str | None:
     return page.locator(".mg-area-rule:visible").first.get_attribute("data-area")
 
@@ -189,11 +198,7 @@ def test_changing_the_area_twice_puts_the_page_back_as_written(served: Watched, 
 
 
 def test_a_guide_outcome_shows_the_chosen_areas_contacts_and_folds_the_others(served: Watched, site_url: str) -> None:
-    page = served.page
-    page.goto(site_url + GUIDE_PAGE)
-    choose_area(page, "barnet")
-    page.goto(site_url + GUIDE_PAGE + AREA_QUESTION)
-    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    page = at_the_area_question(served.page, site_url, chosen="barnet")
     # The guide's own area question is the person's to answer: nothing is chosen for them.
     expect(page.locator(".mg-live .mg-heading")).to_have_text("Which area's MASH would you contact?")
     expect(page.locator(".mg-live input[name=answer]:checked")).to_have_count(0)
@@ -224,11 +229,7 @@ def test_a_guide_outcome_shows_the_chosen_areas_contacts_and_folds_the_others(se
 
 
 def test_the_guides_own_area_answer_wins_over_the_saved_area(served: Watched, site_url: str) -> None:
-    page = served.page
-    page.goto(site_url + GUIDE_PAGE)
-    choose_area(page, "rotherham")
-    page.goto(site_url + GUIDE_PAGE + AREA_QUESTION)
-    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    page = at_the_area_question(served.page, site_url, chosen="rotherham")
     page.get_by_label("Waltham Forest", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     contacts = page.locator(".mg-live ul.mg-contacts").first
