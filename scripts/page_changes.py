@@ -20,14 +20,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from decision_engine.escape import markdown
+from scripts.front_matter import split_page
 
 OUTPUT = "changes-by-page.md"
 CHANGELOG = "about/changelog.md"
 REVIEW_WITHIN_DAYS = 366  # a page is reviewed at least once a year
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _TITLE = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 PRACTICE = ("training/scenarios/", "training/walkthroughs/")
 PRACTICE_HEADING = "Practice scenarios and walkthroughs {#by-page-practice}"
@@ -75,9 +73,7 @@ def _date(value: object) -> datetime.date | None:
 
 def read_history(page: str, text: str) -> tuple[PageHistory | None, list[str]]:
     """A page's history from its front matter, or the problems with it (one line each)."""
-    match = _FRONT_MATTER.match(text)
-    meta = yaml.safe_load(match.group(1)) if match else None
-    meta = meta if isinstance(meta, dict) else {}
+    meta, _ = split_page(text)
     title = _TITLE.search(text)
     reviewed, review_by = _date(meta.get("reviewed")), _date(meta.get("review_by"))
     problems = []

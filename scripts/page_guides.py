@@ -5,17 +5,14 @@ and links come from the guide files, so a guide's title and page are written in 
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
-
 from decision_engine.escape import markdown
 from decision_engine.model import Guide
+from scripts.front_matter import split_page
 
 FOLDER = "guides-for"
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 class PageGuidesError(ValueError):
@@ -28,9 +25,8 @@ def include_line(page: str) -> str:
 
 def guides_named(text: str) -> list[str]:
     """The guide ids a page's front matter names, in order."""
-    match = _FRONT_MATTER.match(text)
-    meta = yaml.safe_load(match.group(1)) if match else None
-    found = meta.get("guides") if isinstance(meta, dict) else None
+    meta, _ = split_page(text)
+    found = meta.get("guides")
     return [str(g) for g in found] if isinstance(found, list) else []
 
 

@@ -13,11 +13,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from decision_engine.source import include_snippets, page_title, slugify
+from scripts.front_matter import split_page
 from scripts.page_changes import long_date, read_history
 
 PRINT_FOLDER = "print"
@@ -64,16 +64,6 @@ def navigation_sections(config: Path) -> dict[str, Section]:
                         pages.append(str(page))
             sections[str(title)] = Section(str(title), pages, guides)
     return sections
-
-
-def _body(text: str) -> str:
-    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-
-
-def _front_matter(text: str) -> dict[str, Any]:
-    if not text.startswith("---\n"):
-        return {}
-    return dict(yaml.safe_load(text[4:].split("\n---\n", 1)[0]) or {})
 
 
 def _expanded(text: str, generated: Path) -> str:
@@ -136,11 +126,12 @@ def section_document(section: Section, docs: Path, generated: Path) -> str:
     parts = []
     for page in section.pages:
         text = (docs / page).read_text(encoding="utf-8")
-        history, _ = read_history(page, text)  # the build has already stopped on a page without one
-        title = page_title(_body(text), page)
+        history, _ = read_history(page, text)
+        body = split_page(text)[1]  # the build has already stopped on a page without one
+        title = page_title(body, page)
         reviewed, due = (long_date(history.reviewed), long_date(history.review_by)) if history else ("", "")
         contents.append(f"| [{title}](#{document.prefix[page]}) | {reviewed} | {due} |")
-        parts.append(document.page(page, _expanded(_body(text), generated)))
+        parts.append(document.page(page, _expanded(body, generated)))
     guides = ""
     if section.guides:
         listed = "\n".join(f"- [{name}]({posixpath.relpath(page, PRINT_FOLDER)})" for name, page in section.guides)
@@ -162,7 +153,7 @@ def write_section_documents(config: Path, docs: Path, generated: Path) -> list[s
     written = []
     for stub in sorted((docs / PRINT_FOLDER).glob("*.md")):
         rel = stub.relative_to(docs).as_posix()
-        name = str(_front_matter(stub.read_text(encoding="utf-8")).get("section", ""))
+        name = str(split_page(stub.read_text(encoding="utf-8"))[0].get("section", ""))
         section = sections.get(name)
         if section is None or not section.pages:
             known = ", ".join(f'"{s}"' for s, v in sections.items() if v.pages)
