@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from collections.abc import Iterator
@@ -55,26 +56,31 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@contextlib.contextmanager
+def serving(site: Path, compress: bool = True) -> Iterator[str]:
+    """The site on its own server on 127.0.0.1, for as long as the block lasts. Yields its address."""
+    server = make_server(site, 0, quiet=True, compress=compress)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     # Uncompressed: on 127.0.0.1 transfer costs nothing and decoding costs the browser time in every
     # test. Compressed transfer is tested on its own (test_compressed_transfer.py) and in a browser by
     # the offline tests, whose servers compress.
-    server = make_server(built_site, 0, quiet=True, compress=False)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(built_site, compress=False) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def compressed_site_url(built_site: Path) -> Iterator[str]:
     """The built site as a real host would send it: brotli or gzip, as the request accepts."""
-    server = make_server(built_site, 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from scripts.offline import WORKER
-from scripts.serve import make_server
+from tests.conftest import serving
 from tests.test_browser_guide import READY, assert_accessible, refused_by_policy, screenshot
 
 pytestmark = pytest.mark.browser
@@ -77,10 +76,8 @@ def own_site(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the site on its own server, so a test can publish a newer build of it."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    server = make_server(site, 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site) as url:
+        yield site, url
 
 
 def test_a_newer_build_offers_reload_and_then_replaces_the_saved_copy(

@@ -10,7 +10,6 @@ Python string methods, and gives front-matter dates as text where MkDocs gives d
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,8 +17,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from scripts.build import build
-from scripts.serve import make_server
-from tests.conftest import ROOT
+from tests.conftest import ROOT, serving
 from tests.test_browser_guide import choose, open_page, start
 
 
@@ -69,10 +67,8 @@ def test_zensical_builds_the_same_pages_guides_scenarios_and_runtime(built_site:
 
 @pytest.fixture(scope="module")
 def zensical_url(zensical_site: Path) -> Iterator[str]:
-    server = make_server(zensical_site, 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(zensical_site) as url:
+        yield url
 
 
 @pytest.mark.browser
