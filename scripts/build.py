@@ -41,6 +41,7 @@ from scripts.content import generate_content, guide_reference  # noqa: E402
 from scripts.csp import apply_policy  # noqa: E402
 from scripts.diagrams import include as diagram_include  # noqa: E402
 from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
+from scripts.engine_build import EngineBuildError, stamp_engine_build  # noqa: E402
 from scripts.offline import write_offline  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
@@ -212,6 +213,10 @@ def build(
         GENERATORS[generator](site, generated, area)
         copy_runtime(site, generated, wheel)
     write_diagram_pages(site, guides)
+    try:
+        stamp_engine_build(site)
+    except EngineBuildError as error:
+        raise BuildError(str(error)) from None
     apply_policy(site)
     write_offline(site)
     precompress(site)

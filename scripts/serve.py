@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import email.utils
 import functools
 import http.server
+import re
 import sys
 import urllib.parse
 from pathlib import Path
@@ -34,6 +36,14 @@ TYPES = {
 }
 
 
+# The theme's bundles and stylesheets carry a hash of their content in their names, so they never change
+# under a name: a browser may keep them a year. Everything else (pages, the engine, the guides) is checked
+# with the server each time, so a correction to a procedure, or a new engine, reaches readers at once.
+HASHED = re.compile(r"^/assets/.+\.[0-9a-f]{8}\.min\.(?:js|css)$")
+KEEP = "public, max-age=31536000, immutable"
+CHECK = "no-cache"
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 - the base class's API
 
@@ -42,6 +52,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", KEEP if HASHED.match(urllib.parse.urlsplit(self.path).path) else CHECK)
         if self.server.policy:  # type: ignore[attr-defined]
             self.send_header("Content-Security-Policy", self.server.policy)  # type: ignore[attr-defined]
         super().end_headers()
@@ -65,6 +76,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         for encoding, suffix in ENCODINGS.items():
             packed = path.with_name(path.name + suffix)
             if encoding in accepted and packed.is_file():
+                if self.unchanged_since_asked(path):
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
                 self.send_response(200)
                 self.send_header("Content-Type", self.guess_type(str(path)))
                 self.send_header("Content-Encoding", encoding)
@@ -73,6 +88,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.end_headers()
                 return packed.open("rb")
         return super().send_head()  # type: ignore[return-value]
+
+    def unchanged_since_asked(self, path: Path) -> bool:
+        """A revalidation (If-Modified-Since) of a file not changed since: the browser's copy stands."""
+        asked = self.headers.get("If-Modified-Since")
+        if not asked or self.headers.get("If-None-Match"):
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(asked)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return since.tzinfo is not None and int(path.stat().st_mtime) <= since.timestamp()
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:  # type: ignore[attr-defined]

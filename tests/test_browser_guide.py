@@ -98,6 +98,13 @@ def assert_accessible(page: Page, state: str) -> None:
     assert result == [], f"axe found WCAG 2.2 AA problems in state '{state}'"
 
 
+def dedicated_engine(page: Page) -> None:
+    """Run the engine in the dedicated worker a page falls back to where SharedWorker is missing.
+    Playwright neither sees nor routes a SharedWorker's requests, so a test that stands in for the
+    engine's files, or holds them back, needs the engine's requests to be the page's own."""
+    page.add_init_script("delete window.SharedWorker;")
+
+
 def start(page: Page, url: str) -> None:
     """Open a guide page and wait until the engine has taken over."""
     page.goto(url)
@@ -338,6 +345,7 @@ class TestWithJavaScript:
         # and then has no "worried_about_a_child" to show: the page said "undefined" and nothing else.
         other = (built_site / "assets" / "guides" / "escalation.json").read_text(encoding="utf-8")
         page = served.page
+        dedicated_engine(page)
         page.context.route(
             "**/assets/guides/worried_about_a_child.json",
             lambda route: route.fulfill(body=other, content_type="application/json"),
@@ -529,6 +537,7 @@ class TestLinksBeforeTheEngineLoads:
 
     def test_a_shared_link_shows_its_own_step_at_first_paint(self, served: Watched, site_url: str) -> None:
         page = served.page
+        dedicated_engine(page)
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())  # the engine never gets ready
         page.goto(site_url + GUIDE_PAGE + "#walk=" + walk_to(("immediate_danger", "no"), ("significant_harm", "no")))
         step = page.locator(".mg-static .mg-step:visible")
@@ -552,6 +561,7 @@ class TestLinksBeforeTheEngineLoads:
 
     def test_a_damaged_link_shows_the_start_until_the_engine_says_why(self, served: Watched, site_url: str) -> None:
         page = served.page
+        dedicated_engine(page)
         page.route("**/pyodide.asm.wasm", lambda route: route.abort())
         damaged = walk_to(("immediate_danger", "yes"))[:-1] + "0"
         page.goto(site_url + GUIDE_PAGE + "#walk=" + damaged)
@@ -563,6 +573,7 @@ class TestLinksBeforeTheEngineLoads:
 def test_back_steps_through_answers_given_while_the_engine_loaded(served: Watched, site_url: str) -> None:
     page = served.page
     held = []
+    dedicated_engine(page)
     page.route("**/guide-worker.mjs", lambda route: held.append(route))  # the engine waits until let go
     page.goto(site_url + GUIDE_PAGE)
     page.locator(".mg-static .mg-step:visible").get_by_role("link", name="No", exact=True).click()

@@ -60,14 +60,18 @@ def test_after_one_visit_every_page_and_every_guide_works_without_a_network(
         expect(page.locator("article h1"), path).to_be_visible()
     page.goto(site_url)  # the site's address alone, as a person would type it
     expect(page.locator("article h1")).to_be_visible()
+    engines = set()
     for path in GUIDES:
         page.goto(site_url + path)
         expect(page.locator(READY), path).to_be_attached(timeout=60_000)
+        engines.add(page.locator(READY).get_attribute("data-engine"))
         live = page.locator(".mg-live")
         first = live.get_attribute("data-node")
         live.locator("input[type=radio], input[type=checkbox]").first.check()
         page.get_by_role("button", name="Continue").click()
         expect(live, path).not_to_have_attribute("data-node", first or "")
+    # Pyodide started once, offline, from the saved copy, and served every guide after the first.
+    assert len(engines) == 1 and next(iter(engines)).startswith("shared ")
     assert refused == []
 
 

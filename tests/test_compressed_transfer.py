@@ -5,6 +5,7 @@ type, and the file as it is to a browser that accepts neither."""
 from __future__ import annotations
 
 import gzip
+import urllib.error
 import urllib.request
 from email.message import Message
 from pathlib import Path
@@ -68,3 +69,31 @@ def test_every_text_file_of_a_kilobyte_or_more_has_both_copies(built_site: Path)
 def test_the_gzip_copies_are_the_same_from_build_to_build(built_site: Path) -> None:
     copy = built_site / "index.html.gz"
     assert copy.read_bytes()[4:8] == b"\0\0\0\0", "a gzip timestamp makes every build differ"
+
+
+def test_pages_and_the_engine_are_checked_with_the_server_each_time(built_site: Path, compressed_site_url: str) -> None:
+    """A corrected procedure or a new engine reaches a reader on their next visit, not when a cache
+    expires."""
+    for path in ("index.html", WASM, "assets/javascripts/decision-guide.js", "assets/guides/escalation.json"):
+        headers, _ = fetch(compressed_site_url, path, "gzip")
+        assert headers["Cache-Control"] == "no-cache", path
+
+
+def test_the_themes_files_named_by_their_content_are_kept_a_year(built_site: Path, compressed_site_url: str) -> None:
+    hashed = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "assets").rglob("*.min.js"))
+    bundle = next(name for name in hashed if "/bundle." in name)
+    headers, _ = fetch(compressed_site_url, bundle, "gzip")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize("accept", ["br", None])
+def test_a_copy_the_browser_already_has_is_not_sent_again(
+    built_site: Path, compressed_site_url: str, accept: str | None
+) -> None:
+    headers, _ = fetch(compressed_site_url, WASM, accept)
+    asked = {"If-Modified-Since": headers["Last-Modified"], **({"Accept-Encoding": accept} if accept else {})}
+    request = urllib.request.Request(compressed_site_url + WASM, headers=asked)
+    with pytest.raises(urllib.error.HTTPError) as answer:  # urllib treats 304 as an error to handle
+        urllib.request.urlopen(request)
+    assert answer.value.code == 304
+    assert answer.value.headers["Cache-Control"] == "no-cache"
