@@ -30,7 +30,12 @@ MANIFEST_DATA = {
     "background_color": "#ffffff",
     "theme_color": "#1d4f91",
     "lang": "en-GB",
-    "icons": [{"src": "assets/images/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+    "icons": [
+        {"src": "assets/images/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+        # Older install prompts take only PNG, at these two sizes (drawn by scripts/make_icons.py).
+        {"src": "assets/images/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+        {"src": "assets/images/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+    ],
 }
 
 
