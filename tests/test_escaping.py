@@ -252,7 +252,7 @@ def test_the_plain_guide_is_one_line_of_html_that_shows_every_field_as_text() ->
 
 # --- the Mermaid diagram -----------------------------------------------------------------------------
 
-LABEL = re.compile(r'^    n_\w+(?:\["(?P<box>[^"]*)"\]|\(\["(?P<end>[^"]*)"\]\)| -->\|"(?P<edge>[^"]*)"\| n_\w+)$')
+LABEL = re.compile(r'^    n_\w+(?:\["(?P<box>[^"]*)"\]|\("(?P<end>[^"]*)"\)| -->\|"(?P<edge>[^"]*)"\| n_\w+)$')
 OTHER = re.compile(r"^(?:flowchart TD|    class n_\w+ outcome_\w+|    classDef outcome_\w+ [\w:#,-]+)$")
 NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
 
