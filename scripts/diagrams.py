@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from decision_engine.escape import MERMAID_CODED, one_line
@@ -82,7 +83,14 @@ def words_id(guide: Guide) -> str:
 
 
 def render(guides: Sequence[Guide]) -> dict[str, str]:
-    """Every guide's diagram as finished SVG, by guide id, drawn in one browser session."""
+    """Every guide's diagram as finished SVG, by guide id, drawn in one browser session. The session
+    runs in a thread of its own: Playwright's synchronous API refuses to start where an event loop is
+    already running (a test's own browser, for example)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_render, guides).result()
+
+
+def _render(guides: Sequence[Guide]) -> dict[str, str]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
