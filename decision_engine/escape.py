@@ -60,7 +60,8 @@ def markdown(text: str) -> str:
 # character it could read as syntax is written as one. ':' is among them because Mermaid rewrites a
 # line with 'style' or 'classDef', ':' and '#' before it reads the codes; U+FB02 and U+00B6 are the
 # characters Mermaid itself turns codes into.
-_MERMAID = str.maketrans({c: f"#{ord(c)};" for c in '#"<>[](){}|`:;&\\\ufb02\xb6'})
+MERMAID_CODED = '#"<>[](){}|`:;&\\\ufb02\xb6'
+_MERMAID = str.maketrans({c: f"#{ord(c)};" for c in MERMAID_CODED})
 
 
 def mermaid(text: str) -> str:

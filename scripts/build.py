@@ -39,6 +39,7 @@ from decision_engine.source import (  # noqa: E402
 )
 from scripts.content import generate_content, guide_reference  # noqa: E402
 from scripts.csp import apply_policy  # noqa: E402
+from scripts.diagrams import DiagramError, write_svgs  # noqa: E402
 from scripts.diagrams import include as diagram_include  # noqa: E402
 from scripts.diagrams import write_pages as write_diagram_pages  # noqa: E402
 from scripts.engine_build import EngineBuildError, stamp_engine_build  # noqa: E402
@@ -59,7 +60,8 @@ class BuildError(Exception):
 
 
 def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> list[Guide]:
-    """Check every guide; write its plain HTML, diagram and browser JSON. Returns the guides."""
+    """Check every guide; write its plain HTML, diagram (SVG drawn now, in Chromium) and browser JSON.
+    Returns the guides."""
     anchors = handbook_anchors(docs_dir, out)
     sources = source_ids(data_dir / "sources.yml")
     ratings = rating_schemes(data_dir / "ratings.yml")
@@ -69,10 +71,15 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
     (out / "guides").mkdir(parents=True, exist_ok=True)
     (out / "guide-reference.md").write_text(guide_reference(guides), encoding="utf-8")
     (out / "assets" / "guides").mkdir(parents=True, exist_ok=True)
+    try:
+        diagrams = write_svgs(out, guides)
+    except DiagramError as error:
+        raise BuildError(str(error)) from None
     for guide in guides:
         refs = References(sources=sources, titles=anchors, root=root_for(guide.page), ratings=ratings)
         (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
-        (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram_include(guide), encoding="utf-8")
+        diagram = diagram_include(guide, diagrams[guide.id])
+        (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
         data = read_guide(Path(guide.source_file))
         (out / "assets" / "guides" / f"{guide.id}.json").write_text(compile_guide(data, guide, refs), encoding="utf-8")
     return guides
@@ -130,7 +137,6 @@ def copy_runtime(site: Path, generated: Path, wheel: Path) -> None:
     write_lockfile(wheel, pyodide_dir)
     vendor = site / "assets" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js", vendor / "mermaid.min.js")
     shutil.copy2(NODE_MODULES / "iframe-worker" / "shim" / "index.js", vendor / "iframe-worker-shim.js")
     shutil.copytree(generated / "assets" / "guides", site / "assets" / "guides", dirs_exist_ok=True)
 
@@ -212,7 +218,7 @@ def build(
         wheel = build_wheel(Path(tmp))
         GENERATORS[generator](site, generated, area)
         copy_runtime(site, generated, wheel)
-    write_diagram_pages(site, guides)
+    write_diagram_pages(site, guides, generated)
     try:
         stamp_engine_build(site)
     except EngineBuildError as error:

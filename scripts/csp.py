@@ -70,7 +70,8 @@ def policy(hashes: set[str]) -> str:
     directives = [
         "default-src 'self'",
         "script-src " + " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(hashes)]),
-        # Mermaid and the theme set styles inline; styles cannot run code, so they are allowed.
+        # The theme and the route diagrams' SVG (its <style> element) set styles inline; styles cannot
+        # run code, so they are allowed.
         "style-src 'self' 'unsafe-inline'",
         # The theme's icons are data: images inside its stylesheet.
         "img-src 'self' data:",

@@ -48,17 +48,17 @@ ensure_node_modules() {
   if [ -d "$ROOT/node_modules/pyodide" ] && [ "$(cat "$STAMPS/npm" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
-  say "npm packages from package-lock.json (Pyodide, Mermaid, iframe-worker, axe-core)"
+  say "npm packages from package-lock.json (Pyodide, Mermaid for the build, iframe-worker, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" >"$STAMPS/npm"
 }
 
-# Debian's Chromium for the browser tests: Playwright's own browser download cannot reach its host.
+# Debian's Chromium for the build (it draws the route diagrams) and the browser tests: Playwright's own browser download cannot reach its host.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then
     return 0
   fi
-  say "Chromium from Debian's packages (for the browser tests)"
+  say "Chromium from Debian's packages (for the route diagrams and the browser tests)"
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq

@@ -188,7 +188,7 @@ class TestWithoutJavaScript:
         expect(step.locator(".mg-print-only").last).to_contain_text("check the handbook for the current version")
         # The outcome alone: not the page's introduction or the route diagram.
         expect(page.get_by_role("heading", name="How the guide decides")).to_be_hidden()
-        expect(page.locator(".mermaid").first).to_be_hidden()
+        expect(page.locator(".mg-diagram svg").first).to_be_hidden()
         expect(step).to_contain_text("In Barnet, tell the parents or carers")
         expect(step).not_to_contain_text("In Waltham Forest you do not need")  # the route's own rules only
         page.context.close()
@@ -681,7 +681,7 @@ class TestContactsNotesAndPrint:
         expect(page.locator(".mg-notes__printed")).to_have_text("Case reference: WF/2026/0412")
         for hidden in (
             page.get_by_role("heading", name="How the guide decides"),  # the route diagram's section
-            page.locator(".mermaid").first,
+            page.locator(".mg-diagram svg").first,
             page.locator("h1"),
             page.locator(".md-sidebar--primary"),
             page.locator(".md-header"),

@@ -108,21 +108,23 @@ def test_without_javascript_a_section_document_hides_its_button(browser, site_ur
     context.close()
 
 
-def test_only_a_page_that_draws_a_diagram_loads_mermaid(page_at) -> None:
-    """Mermaid is 3.6 MB: Home and the handbook pages do without it; a guide page draws its diagram with
-    the site's own copy."""
+def test_no_page_fetches_mermaid_the_route_diagram_is_already_in_the_page(page_at) -> None:
+    """The diagrams are SVG drawn when the site is built: no page fetches Mermaid (3.6 MB), from this
+    site or a CDN, and a guide page's diagram is there as soon as the page is."""
     page = page_at("index.html")
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     site = page.url.removesuffix("index.html")
-    for path in ("index.html", "process/stage-1-triage.html", "print/mash-process.html"):
+    paths = ("index.html", "process/stage-1-triage.html", "print/mash-process.html")
+    for path in (*paths, "guides/worried-about-a-child.html", "guides/diagrams/worried-about-a-child.html"):
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
-    assert [url for url in fetched if "mermaid" in url] == []
-    page.goto(site + "guides/worried-about-a-child.html")
-    # Material draws the diagram into a closed shadow root: the drawing is known by the space it takes.
-    page.wait_for_function("() => document.querySelector('.mg-diagram .mermaid').offsetHeight > 300")
-    assert [url for url in fetched if "mermaid" in url] == [site + "assets/vendor/mermaid.min.js"]
+    assert [url for url in fetched if "mermaid" in url.lower()] == []
+    assert [url for url in fetched if not url.startswith((site, "data:", "blob:"))] == []
+    page.goto(site + "guides/worried-about-a-child.html#how-it-decides")
+    diagram = page.locator(".mg-diagram svg[role='img']")
+    expect(diagram).to_be_visible()
+    assert diagram.evaluate("svg => svg.getBoundingClientRect().height") > 300
 
 
 def test_a_hovered_link_keeps_enough_contrast(page_at) -> None:
@@ -130,3 +132,19 @@ def test_a_hovered_link_keeps_enough_contrast(page_at) -> None:
     page = page_at("referring/worried-about-a-child.html")
     page.locator("article p a:visible").first.hover()
     assert_accessible(page, "hovered link")
+
+
+def test_a_route_diagram_shows_from_disk_without_javascript_and_in_print(browser, built_site: Path) -> None:
+    """Drawn when the site is built, the diagram needs neither a server nor JavaScript, and it prints
+    whole, fitted to the paper."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto((built_site / "guides" / "escalation.html").as_uri() + "#how-it-decides")
+    diagram = page.get_by_role("img", name="Route diagram: Disagreement and escalation (Rotherham)")
+    expect(diagram).to_be_visible()
+    expect(diagram.locator("text").filter(has_text="Escalate at once to the")).to_have_count(1)
+    page.emulate_media(media="print")
+    expect(diagram).to_be_visible()
+    region = page.get_by_role("region", name="Diagram: how the guide decides")
+    assert region.evaluate("el => el.scrollWidth <= el.clientWidth + 1")  # not cut off at the edge
+    context.close()

@@ -26,7 +26,8 @@ def test_every_page_carries_the_policy_before_any_script(built_site: Path) -> No
         text = page.read_text(encoding="utf-8")
         metas = META.findall(text)
         assert metas == [policy], page.relative_to(built_site).as_posix()
-        assert text.index("Content-Security-Policy") < text.find("<script"), page.name
+        if "<script" in text:  # a route diagram's own page has none: its SVG is drawn already
+            assert text.index("Content-Security-Policy") < text.index("<script"), page.name
         assert inline_script_hashes(text) <= set(directives(policy)["script-src"]), page.name
 
 
