@@ -186,9 +186,7 @@
     var guide = this;
     this.say("The interactive version of this guide is loading. You can use the guide below now.");
     var api = startEngine();
-    var url = new URL("../guides/" + this.id + ".json", scriptURL).href;
-    return api
-      .call("load", url)
+    return loadGuide(this.id)
       .then(function (loaded) {
         if (!loaded.ok) throw new Error(loaded.message);
         guide.startToken = loaded.start;
@@ -514,6 +512,23 @@
       });
   };
 
+  // The engine reads a guide once per page, asked as soon as this script runs (the guide is already in
+  // the page above it), so a warm engine has read it by the time the page's other scripts are done.
+  var asked = {};
+  function loadGuide(id) {
+    if (!asked[id]) asked[id] = startEngine().call("load", new URL("../guides/" + id + ".json", scriptURL).href);
+    return asked[id];
+  }
+
+  function askEarly() {
+    if (!supported()) return;
+    try {
+      document.querySelectorAll('[data-module="decision-guide"]:not([data-module-started])').forEach(function (root) {
+        loadGuide(root.getAttribute("data-guide"));
+      });
+    } catch (error) { /* the guide's own start says what went wrong */ }
+  }
+
   function init() {
     document.querySelectorAll('[data-module="decision-guide"]').forEach(function (root) {
       if (root.hasAttribute("data-module-started")) return; // never start one element twice
@@ -535,6 +550,7 @@
     });
   }
 
+  askEarly();
   // Material's document$ fires on every page view, including instant navigation when it is on.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
