@@ -509,6 +509,9 @@
     });
   }
 
+  // A guide on the page: start the engine's downloads now, not once every script of the page has run.
+  if (supported() && document.querySelector('[data-module="decision-guide"]')) startEngine();
+
   // Material's document$ fires on every page view, including instant navigation when it is on.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,12 +1,16 @@
 // Runs the decision engine (Python, through Pyodide) off the page's main thread.
 // Everything it loads comes from this site: the Pyodide runtime, the engine wheel, the guide JSON.
+// The engine is inside the standard library zip the build made (scripts/stdlib_zip.py), precompiled,
+// so Python starts with it in place: no lockfile or wheel to fetch, no package to install.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import lockFileContents from "../pyodide/handbook-lock.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 
 const engine = loadPyodide({
   indexURL,
-  packages: ["mash-decision-engine"],
+  stdLibURL: indexURL + "handbook_stdlib.zip",
+  lockFileContents,
   stdout: () => {},
 }).then((pyodide) => pyodide.pyimport("decision_engine.browser"));
 
