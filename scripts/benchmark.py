@@ -21,6 +21,7 @@ This is a report, not a test: nothing here passes or fails.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import threading
@@ -48,11 +49,15 @@ TARGETS = {
     "phone profile: first question visible": ("ms", 1500),
     "phone profile: engine ready": ("ms", 8000),
 }
-BLANK = "__benchmark__/blank.html"
+STOCK = ("python_stdlib.zip", "pyodide-lock.json")  # stock Pyodide's, which the site does not serve
+BLANK_DIR = "__benchmark__"
+BLANK = BLANK_DIR + "/blank.html"
 BLANK_HTML = """<!doctype html><html lang="en"><title>bare loadPyodide</title><body><script>
 const source = `import { loadPyodide } from "${new URL("../assets/pyodide/pyodide.mjs", location.href)}";
 const t0 = performance.now();
-await loadPyodide({ indexURL: "${new URL("../assets/pyodide/", location.href)}" });
+await loadPyodide({ indexURL: "${new URL("../assets/pyodide/", location.href)}",
+  stdLibURL: "${new URL("python_stdlib.zip", location.href)}",
+  lockFileURL: "${new URL("pyodide-lock.json", location.href)}" });
 postMessage(performance.now() - t0);`;
 const started = performance.now();
 const worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})), {type: "module"});
@@ -134,6 +139,8 @@ def measure_phone(page: Page, base: str) -> dict[str, float]:
 
 
 def measure_bare(page: Page, base: str) -> float:
+    """Stock Pyodide, with its own standard library zip and lockfile (main() puts copies beside the blank
+    page: the site serves neither, and page.route does not see a worker's requests)."""
     page.route(base + BLANK, lambda route: route.fulfill(body=BLANK_HTML, content_type="text/html"))
     page.goto(base + BLANK)
     page.wait_for_function("window.bareReady !== undefined", timeout=120_000)
@@ -153,7 +160,7 @@ def measure_weight(page: Page, base: str, site: Path, path: str) -> dict[str, in
         page.wait_for_selector("[data-module=decision-guide][data-ready]", timeout=120_000)
     else:
         page.wait_for_load_state("networkidle")
-    weight = {"js": 0, "js_sent": 0, "all": 0, "all_sent": 0}
+    weight = {"js": 0, "js_sent": 0, "all": 0, "all_sent": 0, "all_br": 0, "all_gzip": 0}
     for request in fetched:
         local = site / request.url.removeprefix(base).split("#")[0].split("?")[0]
         if not local.is_file():
@@ -161,6 +168,10 @@ def measure_weight(page: Page, base: str, site: Path, path: str) -> dict[str, in
         stored, sent = local.stat().st_size, request.sizes()["responseBodySize"]
         weight["all"] += stored
         weight["all_sent"] += sent
+        # Each encoding's figure from the build's copies, whichever one this Chromium was sent.
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            packed = local.with_name(local.name + suffix)
+            weight["all_" + encoding] += packed.stat().st_size if packed.is_file() else stored
         if local.suffix in (".js", ".mjs"):
             weight["js"] += stored
             weight["js_sent"] += sent
@@ -176,6 +187,17 @@ def main() -> int:
     if not (Path(args.site) / GUIDE).is_file():
         print(f"{args.site} has no built site: run scripts/build.py first", file=sys.stderr)
         return 1
+    stock = Path(args.site) / BLANK_DIR
+    stock.mkdir(exist_ok=True)
+    for name in STOCK:
+        shutil.copy2(ROOT / "node_modules" / "pyodide" / name, stock / name)
+    try:
+        return report(args)
+    finally:
+        shutil.rmtree(stock)
+
+
+def report(args: argparse.Namespace) -> int:
     server = make_server(Path(args.site), 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -236,6 +258,7 @@ def main() -> int:
         print(
             f"  {path:34} JavaScript {weight['js'] / 1e6:5.2f} / {weight['js_sent'] / 1e6:5.2f} MB;"
             f" everything {weight['all'] / 1e6:5.2f} / {weight['all_sent'] / 1e6:5.2f} MB"
+            f" (brotli {weight['all_br'] / 1e6:5.2f} MB, gzip {weight['all_gzip'] / 1e6:5.2f} MB)"
         )
     median = {key: statistics.median(values) for key, values in results.items()}
     measured = {

@@ -48,11 +48,11 @@ from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
 from scripts.precompress import precompress  # noqa: E402
 from scripts.section_documents import SectionDocumentError, write_section_documents  # noqa: E402
+from scripts.stdlib_zip import StdlibError, write_stdlib  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-WHEEL_NAME = "mash_decision_engine"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
 class BuildError(Exception):
@@ -85,56 +85,19 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
     return guides
 
 
-def build_wheel(out: Path) -> Path:
-    """The engine as an ordinary pure-Python wheel (hatchling builds it reproducibly)."""
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob(f"{WHEEL_NAME}-*.whl"):
-        old.unlink()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # fixed time: the same code gives the same sha256
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    wheels = list(out.glob(f"{WHEEL_NAME}-*-py3-none-any.whl"))
-    if result.returncode != 0 or len(wheels) != 1:
-        raise BuildError(f"building the engine wheel failed:\n{result.stderr.strip()}")
-    return wheels[0]
-
-
-def write_lockfile(wheel: Path, pyodide_dir: Path) -> None:
-    """A site-local pyodide-lock.json that lists the engine wheel with its sha256 (and nothing we do
-    not serve)."""
-    from pyodide_lock import PyodideLockSpec
-    from pyodide_lock.utils import add_wheels_to_spec
-
-    upstream = PyodideLockSpec.from_json(NODE_MODULES / "pyodide" / "pyodide-lock.json")
-    empty = PyodideLockSpec(info=upstream.info, packages={})
-    spec = add_wheels_to_spec(empty, [pyodide_dir / wheel.name], base_path=pyodide_dir)
-    spec.to_json(pyodide_dir / "pyodide-lock.json", indent=1)
-
-
-def copy_runtime(site: Path, generated: Path, wheel: Path) -> None:
+def copy_runtime(site: Path, generated: Path) -> None:
+    """Pyodide's runtime, and the engine with the standard library it needs in one zip (see
+    scripts/stdlib_zip.py): no wheel, no pyodide-lock.json."""
     if not (NODE_MODULES / "pyodide").is_dir():
         raise BuildError("node_modules/pyodide is missing: run 'npm ci' first (the set-up scripts do)")
     pyodide_dir = site / "assets" / "pyodide"
     pyodide_dir.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(NODE_MODULES / "pyodide" / name, pyodide_dir / name)
-    shutil.copy2(wheel, pyodide_dir / wheel.name)
-    write_lockfile(wheel, pyodide_dir)
+    try:
+        write_stdlib(pyodide_dir, sorted((generated / "assets" / "guides").glob("*.json")))
+    except StdlibError as error:
+        raise BuildError(str(error)) from None
     vendor = site / "assets" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy2(NODE_MODULES / "iframe-worker" / "shim" / "index.js", vendor / "iframe-worker-shim.js")
@@ -214,10 +177,8 @@ def build(
         )
     except (PageChangesError, PageGuidesError, SectionDocumentError, TrainingError) as error:
         raise BuildError(str(error)) from None
-    with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(Path(tmp))
-        GENERATORS[generator](site, generated, area)
-        copy_runtime(site, generated, wheel)
+    GENERATORS[generator](site, generated, area)
+    copy_runtime(site, generated)
     write_diagram_pages(site, guides, generated)
     try:
         stamp_engine_build(site)

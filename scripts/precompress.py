@@ -1,7 +1,8 @@
 """Compressed copies of the built site's text and WebAssembly files, made once at build time so a server
 only has to pick one: ``page.html.br`` (brotli) and ``page.html.gz`` (gzip) beside ``page.html``.
 
-Pyodide's WebAssembly (9.6 MB) goes over the wire as 3.1 MB of brotli. A copy is kept only when it is
+Pyodide's WebAssembly (9.6 MB) goes over the wire as 3.1 MB of brotli, and the engine's standard library
+zip, stored uncompressed for this (scripts/stdlib_zip.py), as about 1.2 MB. A copy is kept only when it is
 smaller than the file; gzip is written without a timestamp, so the same site gives the same bytes.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import brotli
 
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".map", ".txt", ".xml", ".webmanifest"}
+COMPRESSIBLE |= {".zip"}  # a stored zip compresses; a deflated one does not, and then no copy is kept
 SMALLEST = 1024  # below a kilobyte, the saving is smaller than a packet
 ENCODINGS = {"br": ".br", "gzip": ".gz"}  # in order of preference
 

@@ -3,6 +3,7 @@ Node) as on the host: every route, token, rendered view and error message of eve
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -15,10 +16,13 @@ from decision_engine.compile import compile_guide
 from decision_engine.paths import all_routes
 from decision_engine.references import References
 from decision_engine.source import load_guide_file, read_guide
+from scripts.stdlib_zip import STDLIB
 from tests.conftest import ROOT
 from tests.test_engine_walk import FIXTURE
 
 PARITY = ROOT / "tests" / "pyodide" / "parity.py"
+# Every test here runs against the standard library zip the site serves, so a module the build left out
+# turns it red.
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,7 @@ def compiled(built_site: Path, tmp_path_factory, refs: References) -> list[Path]
 
 @pytest.mark.pyodide
 def test_pyodide_and_host_agree_on_everything(built_site: Path, compiled: list[Path], node: str) -> None:
-    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    stdlib = built_site / "assets" / "pyodide" / STDLIB
     host = subprocess.run(
         [sys.executable, str(PARITY), *map(str, compiled)],
         capture_output=True,
@@ -43,7 +47,7 @@ def test_pyodide_and_host_agree_on_everything(built_site: Path, compiled: list[P
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     inside = subprocess.run(
-        [node, "tests/pyodide/run.mjs", str(wheel), str(PARITY), *map(str, compiled)],
+        [node, "tests/pyodide/run.mjs", str(stdlib), str(PARITY), *map(str, compiled)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -60,11 +64,11 @@ def test_pyodide_and_host_agree_on_everything(built_site: Path, compiled: list[P
 
 @pytest.mark.pyodide
 def test_pyodide_runs_python_3_14(node: str, built_site: Path, tmp_path: Path) -> None:
-    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    stdlib = built_site / "assets" / "pyodide" / STDLIB
     script = tmp_path / "version.py"
     script.write_text("import sys, decision_engine; print(sys.version_info[:2])", encoding="utf-8")
     inside = subprocess.run(
-        [node, "tests/pyodide/run.mjs", str(wheel), str(script)],
+        [node, "tests/pyodide/run.mjs", str(stdlib), str(script)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -77,10 +81,10 @@ def test_pyodide_runs_python_3_14(node: str, built_site: Path, tmp_path: Path) -
 def test_the_browser_api_replies_to_any_javascript_value(built_site: Path, node: str) -> None:
     """The worker calls the engine with JavaScript values: whatever they are (undefined, null, numbers,
     objects, a lone surrogate), each call inside Pyodide returns a JSON object, never throws."""
-    wheel = next((built_site / "assets" / "pyodide").glob("*.whl"))
+    stdlib = built_site / "assets" / "pyodide" / STDLIB
     guide = built_site / "assets" / "guides" / "worried_about_a_child.json"
     inside = subprocess.run(
-        [node, "tests/pyodide/api.mjs", str(wheel), str(guide)],
+        [node, "tests/pyodide/api.mjs", str(stdlib), str(guide)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -94,3 +98,43 @@ def test_the_browser_api_replies_to_any_javascript_value(built_site: Path, node:
         reply = json.loads(each["reply"]) if not each["reply"].startswith("THREW") else each["reply"]
         assert isinstance(reply, dict) and reply["ok"] in (True, False), each
         assert "Traceback" not in each["reply"], each
+
+
+@pytest.mark.pyodide
+def test_the_served_standard_library_has_every_module_the_engine_imports(
+    built_site: Path, node: str, tmp_path: Path
+) -> None:
+    """Inside Pyodide, on the zip the site serves: every engine module imports, and so does every module
+    an import statement anywhere in the engine's source names, inside functions too."""
+    script = tmp_path / "imports.py"
+    script.write_text(
+        "import importlib, pkgutil, decision_engine\n"
+        "for info in pkgutil.iter_modules(decision_engine.__path__):\n"
+        "    if info.name != '__main__': importlib.import_module('decision_engine.' + info.name)\n"
+        f"for name in {sorted(engine_imports())!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print('ok', decision_engine.__file__)\n",
+        encoding="utf-8",
+    )
+    stdlib = built_site / "assets" / "pyodide" / STDLIB
+    inside = subprocess.run(
+        [node, "tests/pyodide/run.mjs", str(stdlib), str(script)], capture_output=True, text=True, cwd=ROOT, timeout=180
+    )
+    assert inside.returncode == 0, inside.stderr
+    assert inside.stdout.startswith("ok /lib/python314.zip/decision_engine/"), inside.stdout
+
+
+def engine_imports() -> set[str]:
+    """Every absolute module named by an import in the engine's source (PyYAML apart: host only)."""
+    names = set()
+    for path in (ROOT / "decision_engine").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return {n for n in names if n.split(".")[0] not in ("decision_engine", "yaml", "__future__")}
+
+
+def test_the_import_list_sees_imports_inside_functions() -> None:
+    assert {"json", "datetime", "importlib", "zlib", "difflib"} <= engine_imports()

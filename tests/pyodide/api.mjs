@@ -1,13 +1,12 @@
 // Calls the browser API inside real Pyodide from JavaScript, as the page's worker does, with values a
 // page could pass by mistake (undefined, null, numbers, objects, arrays, functions), and prints every
 // reply, or what was thrown, as JSON.
-//   node tests/pyodide/api.mjs WHEEL COMPILED_GUIDE
+//   node tests/pyodide/api.mjs STDLIB_ZIP COMPILED_GUIDE
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 
-const [wheel, compiled] = process.argv.slice(2);
-const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+const [stdlib, compiled] = process.argv.slice(2);
+const pyodide = await loadPyodide({ stdLibURL: stdlib });
 const api = pyodide.pyimport("decision_engine.browser");
 const loaded = JSON.parse(api.load(readFileSync(compiled, "utf8")));
 const id = loaded.guide;

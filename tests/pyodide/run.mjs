@@ -1,15 +1,15 @@
-// Run a Python script inside real Pyodide under Node, with the engine wheel installed.
-//   node tests/pyodide/run.mjs WHEEL SCRIPT [ARGS...]
+// Run a Python script inside real Pyodide under Node, on the standard library zip the site serves
+// (the engine is inside it).
+//   node tests/pyodide/run.mjs STDLIB_ZIP SCRIPT [ARGS...]
 // Each file named on the command line is copied into Pyodide's file system at the same path.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 
-const [wheel, script, ...args] = process.argv.slice(2);
+const [stdlib, script, ...args] = process.argv.slice(2);
 const started = performance.now();
-const pyodide = await loadPyodide({ stdout: (line) => process.stdout.write(line + "\n") });
+const pyodide = await loadPyodide({ stdLibURL: stdlib, stdout: (line) => process.stdout.write(line + "\n") });
 const loaded = performance.now();
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 const files = [resolve(script), ...args.map((a) => resolve(a))];
 for (const file of files) {
   pyodide.FS.mkdirTree(dirname(file));

@@ -1,17 +1,22 @@
 // Runs the decision engine (Python, through Pyodide) off the page's main thread.
-// Everything it loads comes from this site: the Pyodide runtime, the engine wheel, the guide JSON.
+// Everything it loads comes from this site: the Pyodide runtime, the standard library with the engine
+// inside it, the guide JSON.
+// The engine is inside the standard library zip the build made (scripts/stdlib_zip.py), precompiled,
+// so Python starts with it in place: no lockfile or wheel to fetch, no package to install.
 //
 // The page starts it as a SharedWorker where the browser has one, so Pyodide starts once and the next
 // guide page in the visit finds the engine warm; elsewhere it is the page's own dedicated worker. The
 // engine keeps no walk between calls: every call carries the guide id and the walk's token, so pages
 // and tabs sharing this worker cannot see or change each other's walks.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import lockFileContents from "../pyodide/handbook-lock.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 
 const engine = loadPyodide({
   indexURL,
-  packages: ["mash-decision-engine"],
+  stdLibURL: indexURL + "handbook_stdlib.zip",
+  lockFileContents,
   stdout: () => {},
 }).then((pyodide) => pyodide.pyimport("decision_engine.browser"));
 

@@ -1,0 +1,139 @@
+"""Run inside Pyodide by scripts/stdlib_zip.mjs (the names ``guide_texts`` in, ``made`` and ``report``
+out are its globals). Exercises the engine on every guide, then writes a zip of only the standard
+library that Pyodide's start-up and the engine use (whole top-level packages, plus a generous margin),
+with the engine added, stored uncompressed so a server's gzip or brotli copy compresses it.
+
+``compiled`` (STDLIB_COMPILE) says what goes in as a .pyc made by this Python 3.14 (unchecked-hash, so
+the same input gives the same bytes): ``engine`` (the default) the engine and every module it imports
+after Pyodide's start-up, so none of them is compiled in the browser; ``all`` every module the trace
+loaded (faster start, about 0.8 MB more sent); ``none`` only sources. Modules never loaded stay sources:
+a .pyc is about twice the size of its source once compressed."""
+
+import ast
+import importlib
+import importlib.util
+import io
+import json
+import pkgutil
+import sys
+import zipfile
+
+sys.path.append("/engine")
+
+import decision_engine
+from decision_engine import browser
+
+OPTIMIZE = 0
+STDLIB_ZIP = next(p for p in sys.path if p.endswith(".zip"))
+
+
+def from_zip() -> set[str]:
+    """The zip's entries of the modules loaded so far."""
+    return {
+        module.__file__.removeprefix(STDLIB_ZIP + "/")
+        for module in list(sys.modules.values())
+        if (getattr(module, "__file__", None) or "").startswith(STDLIB_ZIP + "/")
+    }
+
+
+AT_START = {
+    name.removeprefix(STDLIB_ZIP + "/")
+    for name in at_start.values()  # noqa: F821 (taken by stdlib_zip.mjs before anything else ran)
+    if name and name.startswith(STDLIB_ZIP + "/")
+}
+#: Kept whatever the trace finds: Pyodide's own packages, codecs, and modules an error path or a later
+#: engine change is likely to reach (formatting a traceback, reading a resource from a zip, dates).
+_ALWAYS = """
+    _pyodide pyodide encodings importlib collections traceback linecache tokenize token warnings codeop
+    ast inspect dis opcode _opcode_metadata contextlib functools operator keyword reprlib types typing
+    enum copy copyreg weakref _weakrefset abc io os posixpath genericpath stat _collections_abc
+    _sitebuiltins site re sre_compile sre_parse sre_constants json dataclasses datetime _pydatetime
+    _strptime calendar locale zoneinfo string textwrap difflib heapq bisect html urllib ipaddress
+    pathlib fnmatch glob zipfile shutil struct threading _threading_local base64 hashlib hmac random
+    statistics tracemalloc numbers argparse gettext signal tempfile _compression compression zipimport
+    codecs annotationlib
+"""
+ALWAYS = set(_ALWAYS.split())
+
+
+def exercise() -> None:
+    """Import every engine module and every standard module its source names (imports inside functions
+    too), then load every guide and render, replay and record on it."""
+    for info in pkgutil.iter_modules(decision_engine.__path__):
+        if info.name != "__main__":
+            importlib.import_module("decision_engine." + info.name)
+    for name in sorted(engine_imports()):
+        importlib.import_module(name)
+    for text in guide_texts:  # noqa: F821 (set by stdlib_zip.mjs)
+        loaded = json.loads(browser.load(text))
+        assert loaded["ok"], loaded
+        view = json.loads(browser.render(loaded["guide"], loaded["start"], "2026-11-23T09:30"))
+        assert view["ok"], view
+        browser.replay(loaded["guide"], "[]")
+        for fmt in ("markdown", "text", "html"):
+            browser.record(loaded["guide"], loaded["start"], fmt, "2026-11-23T09:30")
+
+
+def engine_imports() -> set[str]:
+    """The absolute modules named by an import anywhere in the engine's source."""
+    names = set()
+    for path in sorted(__import__("pathlib").Path(decision_engine.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return {n for n in names if n.split(".")[0] not in ("decision_engine", "yaml", "__future__")}
+
+
+def top_level(entry: str) -> str:
+    first = entry.split("/")[0]
+    return first.removesuffix(".py")
+
+
+def pyc(source: bytes, filename: str) -> bytes:
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
+    return importlib._bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
+        code, importlib.util.source_hash(source), checked=False
+    )
+
+
+def add(out: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    out.writestr(info, data)
+
+
+exercise()
+used = {
+    name.split(".")[0]
+    for name, module in list(sys.modules.items())
+    if (getattr(module, "__file__", None) or "").startswith(STDLIB_ZIP + "/")
+}
+loaded = from_zip()
+if compiled == "engine":  # noqa: F821
+    loaded -= AT_START
+keep = used | ALWAYS
+buffer = io.BytesIO()
+kept = []
+with zipfile.ZipFile(STDLIB_ZIP) as original, zipfile.ZipFile(buffer, "w") as out:
+    for entry in sorted(original.namelist()):
+        if entry.endswith("/") or top_level(entry) not in keep:
+            continue
+        data = original.read(entry)
+        if entry.endswith(".py") and (entry in loaded or compiled == "all") and compiled != "none":  # noqa: F821
+            add(out, entry + "c", pyc(data, f"{STDLIB_ZIP}/{entry}"))
+        else:
+            add(out, entry, data)
+        kept.append(entry)
+    package = __import__("pathlib").Path(decision_engine.__file__).parent
+    for path in sorted(package.rglob("*")):
+        entry = "decision_engine/" + path.relative_to(package).as_posix()
+        if "__pycache__" in entry or not path.is_file():
+            continue
+        if path.suffix == ".py" and compiled != "none":  # noqa: F821
+            add(out, entry + "c", pyc(path.read_bytes(), f"{STDLIB_ZIP}/{entry}"))
+        else:
+            add(out, entry, path.read_bytes())
+made = buffer.getvalue()
+report = json.dumps({"used": sorted(used), "kept": sorted({top_level(e) for e in kept}), "compiled": compiled})  # noqa: F821
