@@ -47,11 +47,13 @@ from scripts.offline import write_offline  # noqa: E402
 from scripts.page_changes import PageChangesError, write_changes_by_page  # noqa: E402
 from scripts.page_guides import PageGuidesError, write_boxes  # noqa: E402
 from scripts.precompress import precompress  # noqa: E402
+from scripts.search_index import trim_search_index  # noqa: E402
 from scripts.section_documents import SectionDocumentError, write_section_documents  # noqa: E402
 from scripts.stdlib_zip import StdlibError, write_stdlib  # noqa: E402
 from scripts.training_pages import TrainingError, write_training  # noqa: E402
 
 NODE_MODULES = ROOT / "node_modules"
+ENGINE_START = "assets/javascripts/engine-start.js"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
@@ -77,7 +79,9 @@ def generate(guides_dir: Path, docs_dir: Path, data_dir: Path, out: Path) -> lis
         raise BuildError(str(error)) from None
     for guide in guides:
         refs = References(sources=sources, titles=anchors, root=root_for(guide.page), ratings=ratings)
-        (out / "guides" / f"{guide.id}.html").write_text(static_guide(guide, refs) + "\n", encoding="utf-8")
+        # The engine starts as soon as the guide is in the page, not once the rest of the page has loaded.
+        start = f'<script src="{root_for(guide.page)}{ENGINE_START}" async></script>'
+        (out / "guides" / f"{guide.id}.html").write_text(f"{static_guide(guide, refs)}\n{start}\n", encoding="utf-8")
         diagram = diagram_include(guide, diagrams[guide.id])
         (out / "guides" / f"{guide.id}.diagram.md").write_text(diagram, encoding="utf-8")
         data = read_guide(Path(guide.source_file))
@@ -180,6 +184,7 @@ def build(
     GENERATORS[generator](site, generated, area)
     copy_runtime(site, generated)
     write_diagram_pages(site, guides, generated)
+    trim_search_index(site)
     try:
         stamp_engine_build(site)
     except EngineBuildError as error:

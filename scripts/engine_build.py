@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-PAGE_SCRIPT = "assets/javascripts/decision-guide.js"
+PAGE_SCRIPT = "assets/javascripts/engine-start.js"
 PLACEHOLDER = 'var ENGINE_BUILD = "unbuilt";'
 ENGINE_FILES = ("assets/javascripts/guide-worker.mjs", "assets/pyodide", "assets/guides")
 

@@ -3,11 +3,13 @@ out are its globals). Exercises the engine on every guide, then writes a zip of 
 library that Pyodide's start-up and the engine use (whole top-level packages, plus a generous margin),
 with the engine added, stored uncompressed so a server's gzip or brotli copy compresses it.
 
-``compiled`` (STDLIB_COMPILE) says what goes in as a .pyc made by this Python 3.14 (unchecked-hash, so
-the same input gives the same bytes): ``engine`` (the default) the engine and every module it imports
-after Pyodide's start-up, so none of them is compiled in the browser; ``all`` every module the trace
-loaded (faster start, about 0.8 MB more sent); ``none`` only sources. Modules never loaded stay sources:
-a .pyc is about twice the size of its source once compressed."""
+Every module the trace loaded (Pyodide's start-up and the engine's) goes in as a .pyc made by this
+Python 3.14 (unchecked-hash, so the same input gives the same bytes), so the browser compiles no Python:
+measured in Chromium, that took the engine's start from about 3.7 s to about 1.9 s. Standard modules
+are compiled as ``python -OO`` would (no docstrings, no asserts: CPython supports its standard library
+so), which keeps the zip within the page's byte budget; the engine keeps both. Modules never loaded stay
+sources (a .pyc is about twice the size of its source once compressed), except the codecs no one asks
+for, which are left out. ``compiled`` (STDLIB_COMPILE=none) keeps only sources, for comparison."""
 
 import ast
 import importlib
@@ -23,7 +25,31 @@ sys.path.append("/engine")
 import decision_engine
 from decision_engine import browser
 
-OPTIMIZE = 0
+STANDARD_OPTIMIZE = 2  # as python -OO
+ENGINE_OPTIMIZE = 0  # the engine's asserts and docstrings (the command line prints its __doc__) stay
+#: The codecs kept though the trace did not load them: text in and out of the engine is UTF-8, and these
+#: are the ones Python itself or a browser's text is likely to ask for. The other 100-odd (1.4 MB of
+#: mapping tables) are left out.
+CODECS = {
+    "__init__",
+    "aliases",
+    "ascii",
+    "latin_1",
+    "utf_8",
+    "utf_8_sig",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "utf_32",
+    "utf_32_le",
+    "utf_32_be",
+    "cp1252",
+    "idna",
+    "punycode",
+    "raw_unicode_escape",
+    "unicode_escape",
+    "charmap",
+}
 STDLIB_ZIP = next(p for p in sys.path if p.endswith(".zip"))
 
 
@@ -36,11 +62,6 @@ def from_zip() -> set[str]:
     }
 
 
-AT_START = {
-    name.removeprefix(STDLIB_ZIP + "/")
-    for name in at_start.values()  # noqa: F821 (taken by stdlib_zip.mjs before anything else ran)
-    if name and name.startswith(STDLIB_ZIP + "/")
-}
 #: Kept whatever the trace finds: Pyodide's own packages, codecs, and modules an error path or a later
 #: engine change is likely to reach (formatting a traceback, reading a resource from a zip, dates).
 _ALWAYS = """
@@ -91,8 +112,8 @@ def top_level(entry: str) -> str:
     return first.removesuffix(".py")
 
 
-def pyc(source: bytes, filename: str) -> bytes:
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
+def pyc(source: bytes, filename: str, optimize: int) -> bytes:
+    code = compile(source, filename, "exec", dont_inherit=True, optimize=optimize)
     return importlib._bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
         code, importlib.util.source_hash(source), checked=False
     )
@@ -111,18 +132,26 @@ used = {
     if (getattr(module, "__file__", None) or "").startswith(STDLIB_ZIP + "/")
 }
 loaded = from_zip()
-if compiled == "engine":  # noqa: F821
-    loaded -= AT_START
 keep = used | ALWAYS
+
+
+def unused_codec(entry: str) -> bool:
+    return (
+        entry.startswith("encodings/")
+        and entry not in loaded
+        and entry.removeprefix("encodings/").removesuffix(".py") not in CODECS
+    )
+
+
 buffer = io.BytesIO()
 kept = []
 with zipfile.ZipFile(STDLIB_ZIP) as original, zipfile.ZipFile(buffer, "w") as out:
     for entry in sorted(original.namelist()):
-        if entry.endswith("/") or top_level(entry) not in keep:
+        if entry.endswith("/") or top_level(entry) not in keep or unused_codec(entry):
             continue
         data = original.read(entry)
-        if entry.endswith(".py") and (entry in loaded or compiled == "all") and compiled != "none":  # noqa: F821
-            add(out, entry + "c", pyc(data, f"{STDLIB_ZIP}/{entry}"))
+        if entry.endswith(".py") and entry in loaded and compiled != "none":  # noqa: F821
+            add(out, entry + "c", pyc(data, f"{STDLIB_ZIP}/{entry}", STANDARD_OPTIMIZE))
         else:
             add(out, entry, data)
         kept.append(entry)
@@ -132,7 +161,7 @@ with zipfile.ZipFile(STDLIB_ZIP) as original, zipfile.ZipFile(buffer, "w") as ou
         if "__pycache__" in entry or not path.is_file():
             continue
         if path.suffix == ".py" and compiled != "none":  # noqa: F821
-            add(out, entry + "c", pyc(path.read_bytes(), f"{STDLIB_ZIP}/{entry}"))
+            add(out, entry + "c", pyc(path.read_bytes(), f"{STDLIB_ZIP}/{entry}", ENGINE_OPTIMIZE))
         else:
             add(out, entry, path.read_bytes())
 made = buffer.getvalue()

@@ -163,9 +163,9 @@ class TestWithoutJavaScript:
     )
     def test_the_plain_guide_is_accessible(self, browser: Browser, site_url: str, anchor: str) -> None:
         # axe needs scripts (its timers do not run with JavaScript off), so this page keeps scripts on
-        # but never loads the guide's own script: what it shows is exactly the plain version.
+        # but never loads the guide's own scripts: what it shows is exactly the plain version.
         page, watched = open_page(browser)
-        page.route("**/decision-guide.js", lambda route: route.abort())
+        page.route("**/{decision-guide,engine-start}.js", lambda route: route.abort())
         page.goto(site_url + GUIDE_PAGE + anchor)
         expect(page.locator(".mg-static .mg-step:visible")).to_have_count(1)
         assert_accessible(page, f"plain {anchor or 'start'}")

@@ -49,7 +49,7 @@ def test_the_compressed_copies_do_not_change_the_name(engine_files: Path) -> Non
 
 def test_a_page_script_without_the_line_to_fill_stops_the_build_saying_so(engine_files: Path) -> None:
     (engine_files / PAGE_SCRIPT).write_text("var ENGINE_BUILD = 'renamed';\n", encoding="utf-8")
-    with pytest.raises(EngineBuildError, match=r"decision-guide\.js: the line .*ENGINE_BUILD.* must appear once"):
+    with pytest.raises(EngineBuildError, match=r"engine-start\.js: the line .*ENGINE_BUILD.* must appear once"):
         stamp_engine_build(engine_files)
 
 

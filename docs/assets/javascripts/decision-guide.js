@@ -7,73 +7,16 @@
 (function () {
   "use strict";
 
-  var scriptURL = document.currentScript ? document.currentScript.src : "";
   var PREFIX = "#walk=";
-  var engine = null;
+  // The engine's connection, opened by engine-start.js as soon as the guide is in the page.
+  var connection = window.mgGuideEngine || null;
 
   function supported() {
-    // Module workers cannot start from file://; the plain version serves there.
-    return (
-      /^https?:$/.test(location.protocol) &&
-      typeof window.Worker === "function" &&
-      typeof window.WebAssembly === "object" &&
-      scriptURL !== ""
-    );
+    return !!connection && connection.supported();
   }
 
-  // The build writes here a hash of the engine, Pyodide and the guides, so that pages of one build share
-  // one engine and a page of a newer build never talks to an older engine still alive in another tab.
-  var ENGINE_BUILD = "unbuilt";
-
-  // The engine's worker. A SharedWorker that outlives its page for a moment ("extendedLifetime") keeps
-  // Pyodide warm from one guide page to the next in a visit; a browser without SharedWorker, or one that
-  // refuses it, gets a dedicated worker for the page. Either way the page talks through one port.
-  function openWorker() {
-    var url = new URL("guide-worker.mjs", scriptURL);
-    if (typeof window.SharedWorker === "function") {
-      try {
-        var shared = new SharedWorker(url, { type: "module", name: "mash-guide-engine " + ENGINE_BUILD, extendedLifetime: true });
-        return { port: shared.port, events: shared, kind: "shared" };
-      } catch (error) { /* refused: a dedicated worker serves instead */ }
-    }
-    var worker = new Worker(url, { type: "module" });
-    return { port: worker, events: worker, kind: "dedicated" };
-  }
-
-  // One worker for the page, started on first use; calls are matched to replies by id.
   function startEngine() {
-    if (engine) return engine;
-    var opened = openWorker();
-    var worker = opened.port;
-    var waiting = new Map();
-    var nextId = 1;
-    var failed = null;
-    worker.onmessage = function (event) {
-      var reply = event.data;
-      var entry = waiting.get(reply.id);
-      if (!entry) return;
-      waiting.delete(reply.id);
-      if (reply.ok) entry.resolve(JSON.parse(reply.result));
-      else entry.reject(new Error(reply.error));
-    };
-    opened.events.onerror = function (event) {
-      failed = new Error("The guide engine stopped: " + (event.message || "unknown error"));
-      waiting.forEach(function (entry) { entry.reject(failed); });
-      waiting.clear();
-    };
-    engine = {
-      kind: opened.kind,
-      call: function (op) {
-        var args = Array.prototype.slice.call(arguments, 1);
-        if (failed) return Promise.reject(failed);
-        return new Promise(function (resolve, reject) {
-          var id = nextId++;
-          waiting.set(id, { resolve: resolve, reject: reject });
-          worker.postMessage({ id: id, op: op, args: args });
-        });
-      },
-    };
-    return engine;
+    return connection.start();
   }
 
   // The fragment is #walk=TOKEN, then &done=0,2 for the checklist items ticked on an outcome. The
@@ -186,7 +129,7 @@
     var guide = this;
     this.say("The interactive version of this guide is loading. You can use the guide below now.");
     var api = startEngine();
-    return loadGuide(this.id)
+    return connection.loadGuide(this.id)
       .then(function (loaded) {
         if (!loaded.ok) throw new Error(loaded.message);
         guide.startToken = loaded.start;
@@ -512,23 +455,6 @@
       });
   };
 
-  // The engine reads a guide once per page, asked as soon as this script runs (the guide is already in
-  // the page above it), so a warm engine has read it by the time the page's other scripts are done.
-  var asked = {};
-  function loadGuide(id) {
-    if (!asked[id]) asked[id] = startEngine().call("load", new URL("../guides/" + id + ".json", scriptURL).href);
-    return asked[id];
-  }
-
-  function askEarly() {
-    if (!supported()) return;
-    try {
-      document.querySelectorAll('[data-module="decision-guide"]:not([data-module-started])').forEach(function (root) {
-        loadGuide(root.getAttribute("data-guide"));
-      });
-    } catch (error) { /* the guide's own start says what went wrong */ }
-  }
-
   function init() {
     document.querySelectorAll('[data-module="decision-guide"]').forEach(function (root) {
       if (root.hasAttribute("data-module-started")) return; // never start one element twice
@@ -550,7 +476,6 @@
     });
   }
 
-  askEarly();
   // Material's document$ fires on every page view, including instant navigation when it is on.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
