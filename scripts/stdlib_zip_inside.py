@@ -28,8 +28,9 @@ from decision_engine import browser
 STANDARD_OPTIMIZE = 2  # as python -OO
 ENGINE_OPTIMIZE = 0  # the engine's asserts and docstrings (the command line prints its __doc__) stay
 #: The codecs kept though the trace did not load them: text in and out of the engine is UTF-8, and these
-#: are the ones Python itself or a browser's text is likely to ask for. The other 100-odd (1.4 MB of
-#: mapping tables) are left out.
+#: are the ones Python itself or a browser's text is likely to ask for, with cp437, which zipfile reads
+#: names in when the engine's own data files are read from this zip (the trace reads them from a folder).
+#: The other 100-odd (1.4 MB of mapping tables) are left out.
 CODECS = {
     "__init__",
     "aliases",
@@ -44,6 +45,7 @@ CODECS = {
     "utf_32_le",
     "utf_32_be",
     "cp1252",
+    "cp437",
     "idna",
     "punycode",
     "raw_unicode_escape",

@@ -97,3 +97,29 @@ def test_a_copy_the_browser_already_has_is_not_sent_again(
         urllib.request.urlopen(request)
     assert answer.value.code == 304
     assert answer.value.headers["Cache-Control"] == "no-cache"
+
+
+def test_a_large_file_is_compressed_at_brotlis_best_once_and_then_taken_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scripts.precompress as precompress_module
+
+    monkeypatch.setattr(precompress_module, "CACHE", tmp_path / "cache")
+    qualities: list[int] = []
+    real = brotli.compress
+    monkeypatch.setattr(
+        brotli, "compress", lambda data, quality=11: qualities.append(quality) or real(data, quality=quality)
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    large = b"".join(b"line %d of a large runtime file\n" % i for i in range(40_000))
+    assert len(large) >= precompress_module.LARGE
+    (site / "runtime.wasm").write_bytes(large)
+    (site / "page.html").write_bytes(b"<p>" + b"small page " * 200 + b"</p>")
+    precompress_module.precompress(site)
+    assert sorted(qualities) == [9, 11]
+    assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == large
+    (site / "runtime.wasm.br").unlink()
+    precompress_module.precompress(site)  # a second build of the same file
+    assert sorted(qualities) == [9, 9, 11]
+    assert brotli.decompress((site / "runtime.wasm.br").read_bytes()) == large
