@@ -8,12 +8,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .escape import mermaid as _label
-from .model import Guide
+from .model import Guide, Question, Rule
 
 
 def _id(node_id: str) -> str:
     # A prefix keeps node ids clear of Mermaid's keywords ("end", "graph", "class").
     return f"n_{node_id}"
+
+
+def edge_label(question: Question, rule: Rule) -> str:
+    """A rule's label as its arrow shows it: "otherwise" marks the rule that catches every answer the
+    rules before it did not. A question's only rule is no "otherwise" (on a question about risk, that would
+    suggest a route for "yes" that is not drawn)."""
+    return rule.label if rule.when is not None or len(question.next) == 1 else f"otherwise: {rule.label}"
+
+
+def arrows(question: Question) -> list[tuple[str, str]]:
+    """(label, target) for each arrow out of a question. Rules that lead to the same place share one
+    arrow, their labels joined: two arrows between the same two boxes have their labels drawn over
+    each other."""
+    joined: dict[str, list[str]] = {}
+    for rule in question.next:
+        joined.setdefault(rule.goto, []).append(edge_label(question, rule))
+    return [("; or ".join(labels), goto) for goto, labels in joined.items()]
 
 
 def flowchart(guide: Guide, label: Callable[[str], str] = _label) -> str:
@@ -26,9 +43,8 @@ def flowchart(guide: Guide, label: Callable[[str], str] = _label) -> str:
         lines.append(f'    {_id(outcome.id)}("{label(outcome.title)}")')
         lines.append(f"    class {_id(outcome.id)} outcome_{outcome.urgency}")
     for question in guide.questions:
-        for rule in question.next:
-            edge = rule.label if rule.when is not None else f"otherwise: {rule.label}"
-            lines.append(f'    {_id(question.id)} -->|"{label(edge)}"| {_id(rule.goto)}')
+        for text, goto in arrows(question):
+            lines.append(f'    {_id(question.id)} -->|"{label(text)}"| {_id(goto)}')
     lines += [
         "    classDef outcome_emergency fill:#fde8e8,stroke:#b00020,stroke-width:2px",
         "    classDef outcome_urgent fill:#fff4e0,stroke:#a35200,stroke-width:2px",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from decision_engine.escape import MERMAID_CODED, one_line
 from decision_engine.escape import html as e
-from decision_engine.mermaid import flowchart
+from decision_engine.mermaid import edge_label, flowchart
 from decision_engine.model import Guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,9 +177,11 @@ def finish(svg: str, guide: Guide) -> str:
         raise DiagramError(_problem(guide, "Mermaid's SVG has no natural size"))
     # role="img": one picture with one name, its parts not read out one by one. aria-details points
     # to the same routes written out as a list (structured, so not flattened into one description).
+    # On screen a wide diagram shrinks to fit, but never below LEGIBLE of its size: past that it scrolls.
+    least = round(float(size["width"]) * LEGIBLE)
     opening = (
         f'<svg id="{svg_id(guide)}" class="mg-diagram-svg flowchart" width="{size["width"]}" '
-        f'height="{size["height"]}" viewBox="{size["viewBox"]}" role="img" '
+        f'height="{size["height"]}" viewBox="{size["viewBox"]}" style="min-width: {least}px" role="img" '
         f'aria-label="Route diagram: {e(guide.title)}" aria-details="{words_id(guide)}">'
     )
     svg = opening + svg[root.end() :]
@@ -201,7 +203,7 @@ def routes_in_words(guide: Guide) -> str:
     items = []
     for question in guide.questions:
         rules = "".join(
-            f"<li>{'' if rule.when is not None else 'Otherwise: '}{e(rule.label)} → {where(rule.goto)}</li>"
+            f"<li>{e(edge_label(question, rule).replace('otherwise:', 'Otherwise:', 1))} → {where(rule.goto)}</li>"
             for rule in question.next
         )
         items.append(f"<li>{e(question.text)}<ul>{rules}</ul></li>")
@@ -212,12 +214,22 @@ def routes_in_words(guide: Guide) -> str:
     )
 
 
+LEGIBLE = 0.7
+"""The smallest a diagram is drawn on screen, as a share of its natural size: its 16 px text at 11 px."""
+
+KEY = (
+    '<p class="mg-diagram-key">Outcome boxes are coloured by how urgent the outcome is: red, emergency; '
+    "amber, urgent; blue, standard; green, routine. The colours are not ratings: a rating is named in its box.</p>"
+)
+
+
 def include(guide: Guide, svg: str) -> str:
     """The Markdown a guide page includes under "How the guide decides": raw HTML, one block, so
     Markdown reads none of the diagram's text."""
     return (
         '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides">'
         f"{svg}</div>\n\n"
+        f"{KEY}\n\n"
         f"{routes_in_words(guide)}\n\n"
         f'<p class="mg-diagram-link"><a href="{e(page_name(guide))}">Open the diagram on its own, full size</a> '
         "(scroll sideways to see all of it)</p>\n"
@@ -242,6 +254,7 @@ def standalone(guide: Guide, svg: str) -> str:
 <main>
 <h1>How the guide decides: {e(guide.title)}</h1>
 <p><a href="{e(back)}">Back to the guide</a> (the routes are also written out in words there)</p>
+{KEY}
 <div class="mg-diagram-full">{svg}</div>
 </main>
 </body>

@@ -1,9 +1,9 @@
 """Name the guide engine for the build it belongs to.
 
 Guide pages share one engine (a SharedWorker) for a visit. The page asks for it by a name holding a
-hash of everything the engine runs on: the worker script, Pyodide, the engine wheel and the compiled
-guides. Pages of one build then share one warm engine, and a page of a newer build never talks to an
-older engine still alive in another tab.
+hash of everything the engine runs on: the worker script, Pyodide, the standard library zip that holds
+the engine, and the compiled guides. Pages of one build then share one warm engine, and a page of a
+newer build never talks to an older engine still alive in another tab.
 """
 
 from __future__ import annotations

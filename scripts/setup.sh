@@ -12,8 +12,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 hash_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
 
-# pyodide-lock reads Pyodide 314's lock file only on Python 3.12+, so the host needs 3.12 or newer.
-# .python-version asks pyenv for 3.13.0; the loop finds another 3.12+ when pyenv is not there.
+# The host Python is pyenv's 3.13.0 (.python-version), the nearest to Pyodide's 3.14, on which the engine
+# also runs; the loop finds another 3.12+ (the versions the build is checked on) when pyenv is not there.
 pick_python() {
   local candidate
   for candidate in "${PYTHON:-}" python3 python3.13 python3.12 "$HOME/.pyenv/versions/3.13.0/bin/python3"; do

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from decision_engine.escape import one_line
-from decision_engine.model import Guide
+from decision_engine.mermaid import edge_label, flowchart
+from decision_engine.model import Guide, Question
 from scripts.build import BuildError, generate
 from scripts.diagrams import DiagramError, include, page_name, render, standalone
 from tests.conftest import ROOT, load_guide, real_guides
@@ -47,10 +48,21 @@ def drawn_labels(svg: str) -> list[str]:
     return labels
 
 
+def arrow_labels(question: Question) -> list[str]:
+    """What each arrow out of a question should say, from the guide file: one arrow for each place the
+    question's rules lead, naming every rule that leads there; "otherwise:" before a rule that catches the
+    answers the rules before it did not (never before a question's only rule)."""
+    by_target: dict[str, list[str]] = {}
+    for rule in question.next:
+        otherwise = rule.when is None and len(question.next) > 1
+        by_target.setdefault(rule.goto, []).append(f"otherwise: {rule.label}" if otherwise else rule.label)
+    return ["; or ".join(labels) for labels in by_target.values()]
+
+
 def expected_labels(guide: Guide) -> set[str]:
-    """Every question's and outcome's label, and every arrow's, as ``flowchart(guide)`` writes them."""
+    """Every question's and outcome's label, and every arrow's."""
     boxes = {q.text for q in guide.questions} | {o.title for o in guide.outcomes}
-    arrows = {r.label if r.when is not None else f"otherwise: {r.label}" for q in guide.questions for r in q.next}
+    arrows = {label for q in guide.questions for label in arrow_labels(q)}
     return {one_line(t) for t in boxes | arrows}
 
 
@@ -172,3 +184,37 @@ def test_the_diagram_alone_keeps_the_999_notice_a_way_back_and_escapes_the_guide
 def test_the_routes_in_words_escape_the_guides_words() -> None:
     hostile = replace(GUIDE, questions=(replace(GUIDE.questions[0], text="<b>bold</b> & more"), *GUIDE.questions[1:]))
     assert "<li>&lt;b&gt;bold&lt;/b&gt; &amp; more<ul>" in include(hostile, "<svg></svg>")
+
+
+def test_otherwise_marks_only_the_rule_that_catches_the_other_answers() -> None:
+    """A question whose one rule takes every answer is drawn with its label alone: "otherwise" on a
+    question about risk would suggest a route for "yes" that the diagram does not draw."""
+    guide = load_guide("across_boundaries")
+    only = next(q for q in guide.questions if len(q.next) == 1)
+    assert edge_label(only, only.next[0]) == only.next[0].label
+    assert "otherwise:" not in flowchart(guide).split(f"n_{only.id} -->")[1].splitlines()[0]
+    several = next(q for q in GUIDES[0].questions if len(q.next) > 1 and q.next[-1].when is None)
+    assert edge_label(several, several.next[-1]) == f"otherwise: {several.next[-1].label}"
+    assert edge_label(several, several.next[0]) == several.next[0].label
+
+
+def test_the_routes_in_words_say_otherwise_only_where_the_diagram_does() -> None:
+    guide = load_guide("across_boundaries")
+    words = include(guide, "<svg></svg>")
+    only = next(q for q in guide.questions if len(q.next) == 1)
+    assert f"<li>{html.escape(only.next[0].label, quote=False)} →" in words.replace("&#x27;", "'")
+    assert words.count("Otherwise: ") == sum(1 for q in guide.questions for r in q.next if edge_label(q, r) != r.label)
+
+
+def test_rules_that_lead_to_the_same_place_share_one_arrow_naming_each() -> None:
+    """Two arrows between the same two boxes had their labels drawn over each other (stage 1 triage: a
+    section 47 and a section 17 case both go on to ask about a recent closure)."""
+    guide = load_guide("stage_1_triage")
+    question = next(q for q in guide.questions if q.id == "open_case")
+    shared = [r for r in question.next if r.goto == "closed_recently"]
+    assert len(shared) == 2
+    lines = [line for line in flowchart(guide, lambda t: t).splitlines() if "n_open_case -->" in line]
+    into_closed = [line for line in lines if line.endswith("n_closed_recently")]
+    assert len(into_closed) == 1
+    assert all(rule.label in into_closed[0] for rule in shared)
+    assert len(lines) == len({r.goto for r in question.next})

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from decision_engine.answers import AnswerError
 from decision_engine.compile import root_for
-from decision_engine.mermaid import flowchart
+from decision_engine.mermaid import arrows, flowchart
 from decision_engine.model import Guide
 from decision_engine.record import CaseNotes, as_markdown, as_text, build
 from decision_engine.references import References
@@ -255,7 +255,7 @@ NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
 def diagram_labels(guide: Guide) -> list[str]:
     """The guide text each box, end and arrow of the diagram shows, in the order they are drawn."""
     labels = [q.text for q in guide.questions] + [o.title for o in guide.outcomes]
-    return labels + [r.label if r.when else f"otherwise: {r.label}" for q in guide.questions for r in q.next]
+    return labels + [text for q in guide.questions for text, _ in arrows(q)]
 
 
 def mermaid_text(label: str) -> str:
@@ -265,7 +265,7 @@ def mermaid_text(label: str) -> str:
 
 def test_the_diagram_keeps_every_label_inside_its_quotes_on_one_line() -> None:
     lines = flowchart(GUIDE).splitlines()
-    rules = sum(len(q.next) for q in GUIDE.questions)
+    rules = sum(len({r.goto for r in q.next}) for q in GUIDE.questions)  # one arrow per place a question leads
     assert len(lines) == 1 + len(GUIDE.questions) + 2 * len(GUIDE.outcomes) + rules + 4
     labels = []
     for line in lines:
