@@ -20,7 +20,7 @@ from pathlib import Path
 from decision_engine.escape import MERMAID_CODED, one_line
 from decision_engine.escape import html as e
 from decision_engine.mermaid import edge_label, flowchart
-from decision_engine.model import Guide
+from decision_engine.model import Guide, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -191,6 +191,20 @@ def finish(svg: str, guide: Guide) -> str:
 # --- pages -------------------------------------------------------------------------------------------
 
 
+def in_route_order(guide: Guide) -> list[Question]:
+    """The questions in the order a person meets them: the first, then those it leads to, and so on
+    (breadth first), so the list reads from the top of the diagram down."""
+    by_id = {q.id: q for q in guide.questions}
+    order: list[Question] = []
+    waiting = [guide.start]
+    while waiting:
+        node = waiting.pop(0)
+        if node in by_id and by_id[node] not in order:
+            order.append(by_id[node])
+            waiting += [rule.goto for rule in by_id[node].next]
+    return order + [q for q in guide.questions if q not in order]
+
+
 def routes_in_words(guide: Guide) -> str:
     """The diagram as a list: each question, and for each answer rule where it leads. One line of
     HTML, so Markdown leaves it as it is."""
@@ -201,7 +215,7 @@ def routes_in_words(guide: Guide) -> str:
         return e(questions[goto]) if goto in questions else f"<strong>{e(outcomes[goto])}</strong>"
 
     items = []
-    for question in guide.questions:
+    for question in in_route_order(guide):
         rules = "".join(
             f"<li>{e(edge_label(question, rule).replace('otherwise:', 'Otherwise:', 1))} → {where(rule.goto)}</li>"
             for rule in question.next
@@ -227,11 +241,13 @@ def include(guide: Guide, svg: str) -> str:
     """The Markdown a guide page includes under "How the guide decides": raw HTML, one block, so
     Markdown reads none of the diagram's text."""
     return (
-        '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides">'
+        '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides" '
+        f'data-start="{e(guide.start)}">'
         f"{svg}</div>\n\n"
         f"{KEY}\n\n"
         f"{routes_in_words(guide)}\n\n"
-        f'<p class="mg-diagram-link"><a href="{e(page_name(guide))}">Open the diagram on its own, full size</a> '
+        f'<p class="mg-diagram-link"><a href="{e(page_name(guide))}" data-carry-walk>'
+        "Open the diagram on its own, full size</a> "
         "(scroll sideways to see all of it)</p>\n"
     )
 
@@ -253,10 +269,12 @@ def standalone(guide: Guide, svg: str) -> str:
 <p class="mg-emergency"><strong>If a child is in immediate danger, call 999.</strong></p>
 <main>
 <h1>How the guide decides: {e(guide.title)}</h1>
-<p><a href="{e(back)}">Back to the guide</a> (the routes are also written out in words there)</p>
+<p><a href="{e(back)}" data-back-to-guide>Back to the guide</a> (the routes are also written out in words there)</p>
 {KEY}
-<div class="mg-diagram-full">{svg}</div>
+<div class="mg-diagram-full" role="region" tabindex="0" aria-label="Diagram at full size"
+ data-start="{e(guide.start)}">{svg}</div>
 </main>
+<script src="../../assets/javascripts/diagrams.js"></script>
 </body>
 </html>
 """

@@ -12,6 +12,8 @@ pyodide.FS.mkdirTree("/engine/decision_engine");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: engine }, "/engine/decision_engine");
 pyodide.globals.set("compiled", process.env.STDLIB_COMPILE || "loaded");
 pyodide.globals.set("guide_texts", pyodide.toPy(guides.map((g) => readFileSync(g, "utf8"))));
+// engine_imports(), shared with the tests, is defined first; stdlib_zip_inside.py uses it.
+pyodide.runPython(readFileSync(new URL("engine_imports.py", import.meta.url), "utf8"), { filename: "engine_imports.py" });
 const code = readFileSync(new URL("stdlib_zip_inside.py", import.meta.url), "utf8");
 pyodide.runPython(code, { filename: "stdlib_zip_inside.py" });
 const made = pyodide.globals.get("made").toJs();

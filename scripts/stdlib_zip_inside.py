@@ -11,7 +11,6 @@ so), which keeps the zip within the page's byte budget; the engine keeps both. M
 sources (a .pyc is about twice the size of its source once compressed), except the codecs no one asks
 for, which are left out. ``compiled`` (STDLIB_COMPILE=none) keeps only sources, for comparison."""
 
-import ast
 import importlib
 import importlib.util
 import io
@@ -85,7 +84,7 @@ def exercise() -> None:
     for info in pkgutil.iter_modules(decision_engine.__path__):
         if info.name != "__main__":
             importlib.import_module("decision_engine." + info.name)
-    for name in sorted(engine_imports()):
+    for name in sorted(engine_imports(__import__("pathlib").Path(decision_engine.__file__).parent)):  # noqa: F821
         importlib.import_module(name)
     for text in guide_texts:  # noqa: F821 (set by stdlib_zip.mjs)
         loaded = json.loads(browser.load(text))
@@ -95,18 +94,6 @@ def exercise() -> None:
         browser.replay(loaded["guide"], "[]")
         for fmt in ("markdown", "text", "html"):
             browser.record(loaded["guide"], loaded["start"], fmt, "2026-11-23T09:30")
-
-
-def engine_imports() -> set[str]:
-    """The absolute modules named by an import anywhere in the engine's source."""
-    names = set()
-    for path in sorted(__import__("pathlib").Path(decision_engine.__file__).parent.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names |= {alias.name for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-    return {n for n in names if n.split(".")[0] not in ("decision_engine", "yaml", "__future__")}
 
 
 def top_level(entry: str) -> str:

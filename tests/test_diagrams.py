@@ -28,8 +28,8 @@ def page_of(site: Path, guide: Guide) -> str:
 
 
 def inline_svg(page: str) -> str:
-    region = page.split(
-        '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides">'
+    region = re.split(
+        r'<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides"[^>]*>', page
     )
     assert len(region) == 2, "one labelled diagram region"
     found = SVG.match(region[1])
@@ -86,7 +86,7 @@ def test_the_full_size_page_holds_the_same_diagram_at_its_natural_size(built_sit
     [svg] = SVG.findall(page)
     assert svg == inline_svg(page_of(built_site, guide)).replace(f' aria-details="mg-routes-{guide.id}"', "")
     assert re.match(r'<svg [^>]*width="[\d.]+" height="[\d.]+" viewBox=', svg)
-    assert "<script" not in page
+    assert re.findall(r"<script\b[^>]*>", page) == ['<script src="../../assets/javascripts/diagrams.js">']
 
 
 def test_no_built_page_ships_mermaid_or_leaves_a_diagram_for_the_browser(built_site: Path) -> None:
@@ -158,16 +158,17 @@ def test_mermaids_own_complaint_is_one_line_naming_the_file_and_guide(monkeypatc
 def test_the_page_includes_the_diagram_in_a_labelled_region_with_the_routes_in_words_and_a_link_to_it_alone() -> None:
     text = include(GUIDE, '<svg id="x"></svg>')
     assert text.startswith(
-        '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides">'
-        '<svg id="x"></svg></div>\n\n'
+        '<div class="mg-diagram" role="region" tabindex="0" aria-label="Diagram: how the guide decides" '
+        'data-start="child_at_risk"><svg id="x"></svg></div>\n\n'
     )
+    assert "Outcome boxes are coloured by how urgent the outcome is" in text
     assert '<details class="mg-diagram-words" id="mg-routes-escalation"><summary>The routes in words</summary>' in text
     assert (
         "<li>Does any child need protecting now, while the disagreement is being settled?<ul>"
         "<li>A child needs protecting now → <strong>Protect the child now; the disagreement comes after</strong></li>"
         "<li>Otherwise: No child needs protecting now → When did the disagreement start?</li></ul></li>"
     ) in text
-    assert f'<a href="{page_name(GUIDE)}">Open the diagram on its own, full size</a>' in text
+    assert f'<a href="{page_name(GUIDE)}" data-carry-walk>Open the diagram on its own, full size</a>' in text
     assert "mermaid" not in text
 
 
@@ -175,9 +176,11 @@ def test_the_diagram_alone_keeps_the_999_notice_a_way_back_and_escapes_the_guide
     hostile = replace(GUIDE, title="<script>alert(1)</script> & co")
     page = standalone(hostile, '<svg id="x" aria-details="mg-routes-escalation"></svg>')
     assert "If a child is in immediate danger, call 999." in page
-    assert '<a href="../escalation.html#how-it-decides">Back to the guide</a>' in page
+    assert '<a href="../escalation.html#how-it-decides" data-back-to-guide>Back to the guide</a>' in page
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
-    assert "<script" not in page  # nothing to run: the SVG is drawn already
+    # The SVG is drawn already; the one script, the site's own, opens it on the first question and
+    # carries the walk back to the guide.
+    assert re.findall(r"<script\b[^>]*>", page) == ['<script src="../../assets/javascripts/diagrams.js">']
     assert '<svg id="x"></svg>' in page  # the list it points to is on the guide page, not here
 
 

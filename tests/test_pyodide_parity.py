@@ -3,7 +3,6 @@ Node) as on the host: every route, token, rendered view and error message of eve
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -16,6 +15,7 @@ from decision_engine.compile import compile_guide
 from decision_engine.paths import all_routes
 from decision_engine.references import References
 from decision_engine.source import load_guide_file, read_guide
+from scripts.engine_imports import engine_imports as imports_named_in
 from scripts.stdlib_zip import STDLIB
 from tests.conftest import ROOT
 from tests.test_engine_walk import FIXTURE
@@ -125,15 +125,7 @@ def test_the_served_standard_library_has_every_module_the_engine_imports(
 
 
 def engine_imports() -> set[str]:
-    """Every absolute module named by an import in the engine's source (PyYAML apart: host only)."""
-    names = set()
-    for path in (ROOT / "decision_engine").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names |= {alias.name for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-    return {n for n in names if n.split(".")[0] not in ("decision_engine", "yaml", "__future__")}
+    return imports_named_in(ROOT / "decision_engine")
 
 
 def test_the_import_list_sees_imports_inside_functions() -> None:

@@ -326,9 +326,9 @@
   }
 
   // A printout is shared and kept, so every area's rules print: the folds open for the print and close
-  // again after it.
+  // again after it. A guide's routes in words print too.
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details." + FOLD + ":not([open])").forEach(function (details) {
+    document.querySelectorAll("details." + FOLD + ":not([open]), details.mg-diagram-words:not([open])").forEach(function (details) {
       details.open = true;
       details.setAttribute("data-mg-print-opened", "");
     });

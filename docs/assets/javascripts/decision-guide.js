@@ -129,15 +129,20 @@
     var guide = this;
     this.say("The interactive version of this guide is loading. You can use the guide below now.");
     var api = startEngine();
+    var midway = false;
     return connection.loadGuide(this.id)
       .then(function (loaded) {
         if (!loaded.ok) throw new Error(loaded.message);
         guide.startToken = loaded.start;
+        // Someone who answered in the plain version while the engine loaded stands on a plain step (its
+        // address says so, though following a link leaves focus on the page): focus follows them into
+        // the interactive version, rather than falling back to the top of the page.
+        midway = guide.plain.contains(document.activeElement) || plainAnswers(guide.root, location.hash) !== null;
         return guide.firstToken(api);
       })
       .then(function (token) {
         guide.attach();
-        return guide.show(token, { focus: guide.plain.contains(document.activeElement) });
+        return guide.show(token, { focus: midway });
       })
       .then(function () {
         return api.call("start");
