@@ -130,3 +130,22 @@ def test_a_page_of_a_newer_build_starts_its_own_engine(visit: BrowserContext, ow
     assert engine_of(newer)[1] != old_engine
     choose(older, "No")
     expect(live_heading(older)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
+
+
+def test_the_guide_starts_when_its_engine_script_arrives_after_the_pages_own(
+    visit: BrowserContext, site_url: str
+) -> None:
+    """The script that opens the engine loads without holding up the page, so it can run after the
+    script that upgrades the guide: the guide then starts once it has."""
+    page = visit.new_page()
+    held = []
+    page.route("**/engine-start.js", lambda route: held.append(route))
+    page.goto(site_url + WORRIED, wait_until="domcontentloaded")
+    assert page.evaluate("window.mgGuideEngine === undefined")  # the page's own scripts have all run
+    expect(page.locator(".mg-static .mg-step:visible .mg-heading")).to_have_text(
+        first_question("worried_about_a_child")
+    )
+    held[0].continue_()
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    choose(page, "No")
+    expect(live_heading(page)).to_have_text(question_text("worried_about_a_child", "significant_harm"))

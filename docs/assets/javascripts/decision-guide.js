@@ -8,15 +8,18 @@
   "use strict";
 
   var PREFIX = "#walk=";
-  // The engine's connection, opened by engine-start.js as soon as the guide is in the page.
-  var connection = window.mgGuideEngine || null;
+  // The engine's connection, opened by engine-start.js as soon as the guide is in the page. That script
+  // is async, so it may run after this one: init() waits for it (see the foot of this file).
+  function connection() {
+    return window.mgGuideEngine || null;
+  }
 
   function supported() {
-    return !!connection && connection.supported();
+    return !!connection() && connection().supported();
   }
 
   function startEngine() {
-    return connection.start();
+    return connection().start();
   }
 
   // The fragment is #walk=TOKEN, then &done=0,2 for the checklist items ticked on an outcome. The
@@ -132,7 +135,7 @@
     var midway = false;
     var which = api.call("start"); // asked now, so it costs no round trip of its own at the end
     which.catch(function () {}); // a failure is the chain's below, said once
-    return connection.loadGuide(this.id)
+    return connection().loadGuide(this.id)
       .then(function (loaded) {
         if (!loaded.ok) throw new Error(loaded.message);
         guide.startToken = loaded.start;
@@ -463,10 +466,18 @@
   };
 
   function init() {
+    // A guide page whose engine script has not run yet starts its guide once it has (the script says so
+    // with an event); a shared link's step is shown at once all the same.
+    var waiting = !connection() && !!document.querySelector('script[src$="engine-start.js"]');
+    if (waiting) document.addEventListener("mg-guide-engine", init, { once: true });
     document.querySelectorAll('[data-module="decision-guide"]').forEach(function (root) {
       if (root.hasAttribute("data-module-started")) return; // never start one element twice
+      if (!root.hasAttribute("data-linked-step")) {
+        root.setAttribute("data-linked-step", "");
+        showLinkedStep(root);
+      }
+      if (waiting) return;
       root.setAttribute("data-module-started", "");
-      showLinkedStep(root);
       if (!supported()) {
         var status = root.querySelector(".mg-status");
         if (status && location.protocol === "file:") {

@@ -84,6 +84,7 @@
   }
 
   window.mgGuideEngine = { supported: supported, start: start, loadGuide: loadGuide };
+  document.dispatchEvent(new Event("mg-guide-engine")); // for a page script that ran before this one
 
   if (!supported()) return;
   try {
