@@ -71,7 +71,7 @@ def test_after_one_visit_every_page_and_every_guide_works_without_a_network(
         page.get_by_role("button", name="Continue").click()
         expect(live, path).not_to_have_attribute("data-node", first or "")
     # Pyodide started once, offline, from the saved copy, and served every guide after the first.
-    assert len(engines) == 1 and next(iter(engines)).startswith("shared ")
+    assert len(engines) == 1 and next(iter(engines)).startswith("shared-worker ")
     assert refused == []
 
 

@@ -3,7 +3,7 @@ moment, and every guide page after the first in a visit finds it ready. Guides o
 their own walks; a browser without SharedWorker gets a dedicated engine for each page; a page of a
 newer build never talks to an older build's engine.
 
-A page says which engine answered it in ``data-engine`` ("shared" or "dedicated", then the id of that
+A page says which engine answered it in ``data-engine`` ("shared-worker" or "dedicated-worker", then the id of that
 start of Pyodide), so a test can tell a warm engine from a fresh one without timing anything.
 """
 
@@ -60,17 +60,17 @@ def test_the_next_guide_page_in_a_visit_finds_the_engine_already_started(visit: 
     refused = refused_by_policy(page)
     start(page, site_url + WORRIED)
     kind, first = engine_of(page)
-    assert kind == "shared"
+    assert kind == "shared-worker"
     page.goto(site_url + "index.html")  # a page without a guide on the way
     start(page, site_url + CONSENT)
-    assert engine_of(page) == ("shared", first)
+    assert engine_of(page) == ("shared-worker", first)
     start(page, site_url + TRIAGE)
-    assert engine_of(page) == ("shared", first)
+    assert engine_of(page) == ("shared-worker", first)
     # The warm engine asks this guide's own questions, not the first guide's.
     expect(live_heading(page)).to_have_text(first_question("stage_1_triage"))
     page.go_back()
     expect(page.locator(READY)).to_be_attached(timeout=60_000)
-    assert engine_of(page) == ("shared", first)
+    assert engine_of(page) == ("shared-worker", first)
     expect(live_heading(page)).to_have_text(first_question("consent_and_sharing"))
     assert refused == []
 
@@ -100,12 +100,12 @@ def test_without_shared_workers_each_guide_page_starts_its_own_engine(visit: Bro
     page.add_init_script("delete window.SharedWorker;")
     start(page, site_url + WORRIED)
     kind, first = engine_of(page)
-    assert kind == "dedicated"
+    assert kind == "dedicated-worker"
     choose(page, "No")
     expect(live_heading(page)).to_have_text("Is the child suffering, or likely to suffer, significant harm?")
     start(page, site_url + CONSENT)
     kind, second = engine_of(page)
-    assert kind == "dedicated" and second != first
+    assert kind == "dedicated-worker" and second != first
 
 
 @pytest.fixture

@@ -32,11 +32,11 @@
     if (typeof window.SharedWorker === "function") {
       try {
         var shared = new SharedWorker(url, { type: "module", name: "mash-guide-engine " + ENGINE_BUILD, extendedLifetime: true });
-        return { port: shared.port, events: shared, kind: "shared" };
+        return { port: shared.port, events: shared, kind: "shared-worker" };
       } catch (error) { /* refused: a dedicated worker serves instead */ }
     }
     var worker = new Worker(url, { type: "module" });
-    return { port: worker, events: worker, kind: "dedicated" };
+    return { port: worker, events: worker, kind: "dedicated-worker" };
   }
 
   // One worker for the page, opened on first use; calls are matched to replies by id.
