@@ -18,12 +18,14 @@ import json
 import pkgutil
 import sys
 import zipfile
+from pathlib import Path
 
 sys.path.append("/engine")
 
 import decision_engine
 from decision_engine import browser
 
+ENGINE = Path(decision_engine.__file__).parent
 STANDARD_OPTIMIZE = 2  # as python -OO
 ENGINE_OPTIMIZE = 0  # the engine's asserts and docstrings (the command line prints its __doc__) stay
 #: The codecs kept though the trace did not load them: text in and out of the engine is UTF-8, and these
@@ -84,7 +86,7 @@ def exercise() -> None:
     for info in pkgutil.iter_modules(decision_engine.__path__):
         if info.name != "__main__":
             importlib.import_module("decision_engine." + info.name)
-    for name in sorted(engine_imports(__import__("pathlib").Path(decision_engine.__file__).parent)):  # noqa: F821
+    for name in sorted(engine_imports(ENGINE)):  # noqa: F821 (defined by stdlib_zip.mjs from engine_imports.py)
         importlib.import_module(name)
     for text in guide_texts:  # noqa: F821 (set by stdlib_zip.mjs)
         loaded = json.loads(browser.load(text))
@@ -144,7 +146,7 @@ with zipfile.ZipFile(STDLIB_ZIP) as original, zipfile.ZipFile(buffer, "w") as ou
         else:
             add(out, entry, data)
         kept.append(entry)
-    package = __import__("pathlib").Path(decision_engine.__file__).parent
+    package = ENGINE
     for path in sorted(package.rglob("*")):
         entry = "decision_engine/" + path.relative_to(package).as_posix()
         if "__pycache__" in entry or not path.is_file():
