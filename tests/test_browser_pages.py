@@ -171,3 +171,13 @@ def test_from_disk_every_page_opens_without_a_console_error(browser, built_site:
     page.wait_for_timeout(200)  # a late error from the last page's scripts
     context.close()
     assert problems == []
+
+
+def test_every_full_size_diagram_page_meets_wcag_22_aa_at_both_widths(page_at) -> None:
+    """The diagram pages are written beside the site after the site generator, so the list of handbook
+    pages above does not hold them."""
+    for guide_id in sorted(p.stem for p in (DOCS.parent / "guides").glob("*.yaml")):
+        for width in (375, 1280):
+            page = page_at(f"guides/diagrams/{guide_id}.html", width)
+            expect(page.get_by_role("region", name="Diagram at full size")).to_be_visible()
+            assert_accessible(page, f"full-size diagram {guide_id} at {width} px")
